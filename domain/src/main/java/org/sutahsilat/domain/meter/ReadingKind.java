@@ -1,0 +1,6 @@
+package org.sutahsilat.domain.meter;
+
+public enum ReadingKind {
+    ACTUAL,
+    ESTIMATED
+}

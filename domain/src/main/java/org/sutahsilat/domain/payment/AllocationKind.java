@@ -1,0 +1,7 @@
+package org.sutahsilat.domain.payment;
+
+public enum AllocationKind {
+    PRINCIPAL,
+    SURCHARGE,
+    CREDIT
+}

@@ -1,0 +1,8 @@
+package org.sutahsilat.domain.payment;
+
+public enum PaymentChannel {
+    CASH,
+    OFFICE,
+    BANK,
+    CARD
+}

@@ -1,0 +1,83 @@
+package org.sutahsilat.infrastructure.jpa;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import org.sutahsilat.domain.shared.NotFoundException;
+import org.sutahsilat.domain.tenant.TenantContext;
+import org.sutahsilat.domain.tenant.TenantOwned;
+import org.sutahsilat.domain.tenant.TenantScope;
+
+import java.util.Optional;
+
+/**
+ * Tenant scoping for every JPA repository: finds return nothing outside the scope in force, queries carry
+ * {@link #scopeCondition(String)}, and saves refuse rows of another institution.
+ */
+public abstract class JpaRepositorySupport {
+
+    public static final String UNIT = "sutahsilat";
+
+    @PersistenceContext(unitName = UNIT)
+    protected EntityManager em;
+
+    @Inject
+    protected TenantContext tenant;
+
+    protected JpaRepositorySupport() {
+    }
+
+    protected JpaRepositorySupport(EntityManager em, TenantContext tenant) {
+        this.em = em;
+        this.tenant = tenant;
+    }
+
+    protected TenantScope scope() {
+        return tenant.scope();
+    }
+
+    protected <T extends TenantOwned> Optional<T> findScoped(Class<T> type, long id) {
+        TenantScope scope = scope();
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        T entity = em.find(type, id);
+        return entity != null && scope.permits(entity.getInstitutionId()) ? Optional.of(entity) : Optional.empty();
+    }
+
+    /** JPQL condition restricting {@code alias.institutionId} to the scope; bind with {@link #bindScope}. */
+    protected String scopeCondition(String alias) {
+        TenantScope scope = scope();
+        if (scope.isAll()) {
+            return "1 = 1";
+        }
+        if (scope.isEmpty()) {
+            return "1 = 0";
+        }
+        return alias + ".institutionId IN :scopeInstitutionIds";
+    }
+
+    protected void bindScope(Query query) {
+        TenantScope scope = scope();
+        if (!scope.isAll() && !scope.isEmpty()) {
+            query.setParameter("scopeInstitutionIds", scope.institutionIds());
+        }
+    }
+
+    protected <T extends TenantOwned> T saveScoped(T entity) {
+        if (!scope().permits(entity.getInstitutionId())) {
+            // the same answer as for a missing row: do not reveal that the institution exists
+            throw new NotFoundException("institution", entity.getInstitutionId());
+        }
+        if (entity.getId() == null) {
+            em.persist(entity);
+            return entity;
+        }
+        return em.merge(entity);
+    }
+
+    protected static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
