@@ -1,0 +1,23 @@
+package org.sutahsilat.portal.i18n;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import java.util.ResourceBundle;
+
+/** Adds translated messages (bundle {@code msg}) to the current page. */
+public final class Messages {
+
+    public static final String BUNDLE_VAR = "msg";
+    public static final String BUNDLE = "org.sutahsilat.portal.messages";
+
+    private Messages() {
+    }
+
+    public static void globalError(String key) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = context.getApplication().getResourceBundle(context, BUNDLE_VAR);
+        String text = bundle.getString(key);
+        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+}

@@ -1,0 +1,84 @@
+package org.sutahsilat.portal.lookup;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.sutahsilat.domain.billing.PortalLookupService;
+import org.sutahsilat.domain.institution.Institution;
+import org.sutahsilat.portal.i18n.LocaleBacking;
+import org.sutahsilat.portal.i18n.Messages;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The public bill lookup page. Request scoped on purpose: neither the payment code nor the statement outlives
+ * the request (nothing of it is kept in the session). An unknown number, a wrong code and a malformed input all
+ * end in the same message; the service makes them indistinguishable, this bean must not tell them apart either.
+ */
+@Named("billLookup")
+@RequestScoped
+public class BillLookupBacking {
+
+    @Inject
+    PortalLookupService portal;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LocaleBacking locale;
+
+    private List<Institution> institutions;
+    private Long institutionId;
+    private String subscriberNo;
+    private String paymentCode;
+    private StatementView statement;
+
+    public void lookup() {
+        String code = paymentCode;
+        paymentCode = null;
+        statement = portal.lookup(institutionId, subscriberNo, code)
+                .map(s -> StatementView.of(s, PortalFormat.today(clock), locale.getLocale()))
+                .orElse(null);
+        if (statement == null) {
+            Messages.globalError("lookup.failed");
+        }
+    }
+
+    public List<Institution> getInstitutions() {
+        if (institutions == null) {
+            institutions = portal.institutions();
+        }
+        return institutions;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
+    }
+
+    public void setInstitutionId(Long institutionId) {
+        this.institutionId = institutionId;
+    }
+
+    public String getSubscriberNo() {
+        return subscriberNo;
+    }
+
+    public void setSubscriberNo(String subscriberNo) {
+        this.subscriberNo = subscriberNo;
+    }
+
+    /** Always empty when rendered: the code is never written back into a page. */
+    public String getPaymentCode() {
+        return paymentCode;
+    }
+
+    public void setPaymentCode(String paymentCode) {
+        this.paymentCode = paymentCode;
+    }
+
+    public StatementView getStatement() {
+        return statement;
+    }
+}

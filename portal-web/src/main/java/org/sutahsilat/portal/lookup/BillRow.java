@@ -1,0 +1,64 @@
+package org.sutahsilat.portal.lookup;
+
+import org.sutahsilat.domain.billing.BillBalance;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/** One open bill as the page shows it (strings already formatted for the subscriber's language). */
+public final class BillRow implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String billNo;
+    private final String period;
+    private final String dueDate;
+    private final long consumptionM3;
+    private final String total;
+    private final String open;
+    private final boolean overdue;
+
+    private BillRow(String billNo, String period, String dueDate, long consumptionM3, String total, String open,
+                    boolean overdue) {
+        this.billNo = billNo;
+        this.period = period;
+        this.dueDate = dueDate;
+        this.consumptionM3 = consumptionM3;
+        this.total = total;
+        this.open = open;
+        this.overdue = overdue;
+    }
+
+    static BillRow of(BillBalance bill, LocalDate today, PortalFormat format) {
+        return new BillRow(bill.billNo(), format.period(bill.period()), format.date(bill.dueDate()),
+                bill.consumptionM3(), format.money(bill.total()), format.money(bill.open()), bill.isOverdueOn(today));
+    }
+
+    public String getBillNo() {
+        return billNo;
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public String getDueDate() {
+        return dueDate;
+    }
+
+    public long getConsumptionM3() {
+        return consumptionM3;
+    }
+
+    public String getTotal() {
+        return total;
+    }
+
+    public String getOpen() {
+        return open;
+    }
+
+    public boolean isOverdue() {
+        return overdue;
+    }
+}

@@ -1,0 +1,213 @@
+package org.sutahsilat.portal;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sutahsilat.portal.PortalTestData.*;
+
+/**
+ * The portal as a subscriber's phone sees it: the real WAR on Payara Micro, the embedded MariaDB seeded over JDBC,
+ * plain HTTP (form fields and the Faces view state parsed from the HTML, cookies kept per test).
+ * All portal container tests live in this one class: each deployment costs a Payara Micro start.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalIT {
+
+    private static final String GENERIC_FAILURE = "Abone numarası veya ödeme kodu hatalı.";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws Exception {
+        PortalTestData.seed();
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("su.test.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    PortalBrowser browser;
+
+    @BeforeEach
+    void newBrowser() throws Exception {
+        browser = new PortalBrowser(base.toURI());
+    }
+
+    @Test
+    void startPageShowsTheFormTheActiveInstitutionsAndTurkishLabels() throws Exception {
+        HttpResponse<String> page = browser.get("");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("UTF-8"));
+        String html = page.body();
+        assertThat(html).containsPattern("<html[^>]* lang=\"tr\"").contains("Fatura sorgulama", "Abone numarası", "Ödeme kodu",
+                "Borcumu göster", "Kişisel verileriniz (KVKK)", INSTITUTION_A, INSTITUTION_B);
+        assertThat(html).doesNotContain(INSTITUTION_INACTIVE);
+        PortalBrowser.Form form = browser.form("lookup");
+        assertThat(form.method).isEqualToIgnoringCase("post");
+        assertThat(form.action).doesNotContain("?");
+        assertThat(html).containsPattern("<input[^>]*name=\"lookup:subscriberNo\"[^>]*inputmode=\"numeric\"")
+                .containsPattern("<input[^>]*name=\"lookup:paymentCode\"[^>]*autocomplete=\"off\"")
+                .containsPattern("<input[^>]*name=\"lookup:paymentCode\"[^>]*autocapitalize=\"characters\"")
+                .contains("jakarta.faces.ViewState");
+    }
+
+    @Test
+    void theRightNumberAndCodeShowMaskedNameOpenBillsAndTotal() throws Exception {
+        HttpResponse<String> result = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.uri().getQuery()).isNull();
+        String html = result.body();
+        assertThat(html).contains("Borç durumu", INSTITUTION_A, A_DEBTOR_NO, "Ay** Yı****",
+                "A-2026-0002", "A-2026-0003", "₺500,00", "₺234,56", "₺1.000,00", "₺1.234,56", "Son ödeme tarihi");
+        assertThat(html).doesNotContain("Ayşe", "Yılmaz", GENERIC_FAILURE)
+                .as("the fully paid bill is not listed").doesNotContain("A-2026-0001")
+                .as("the payment code is never written back").doesNotContain(A_DEBTOR_CODE, "AB23-CD45");
+        assertThat(count(html, "class=\"badge overdue\"")).as("only the partly paid bill is overdue").isEqualTo(1);
+        assertThat(result.headers().firstValue("Cache-Control")).hasValue("no-store");
+        browser.save("result-tr");
+    }
+
+    @Test
+    void theCodeMayBeTypedInLowerCaseWithADash() throws Exception {
+        assertThat(browser.lookup(INSTITUTION_A, A_DEBTOR_NO, "ab23-cd45").body()).contains("₺1.234,56");
+    }
+
+    @Test
+    void noOpenBillsSaysThereIsNoDebt() throws Exception {
+        String html = browser.lookup(INSTITUTION_A, A_CLEAR_NO, A_CLEAR_CODE).body();
+        assertThat(html).contains("Borcunuz bulunmamaktadır.", "Me**** Öz****").doesNotContain("₺", "Mehmet");
+    }
+
+    @Test
+    void wrongCodeAndUnknownNumberGetTheSameAnswer() throws Exception {
+        String wrongCode = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, "ZZZZ9999").body();
+        String unknownNumber = new PortalBrowser(base.toURI()).lookup(INSTITUTION_A, "9999", A_DEBTOR_CODE).body();
+        for (String html : List.of(wrongCode, unknownNumber)) {
+            assertThat(html).contains(GENERIC_FAILURE).doesNotContain("Ay**", "₺", "A-2026", "Borç durumu")
+                    .as("the typed code is not written back").doesNotContain("ZZZZ9999", A_DEBTOR_CODE);
+        }
+        assertThat(normalize(wrongCode, A_DEBTOR_NO)).isEqualTo(normalize(unknownNumber, "9999"));
+        browser.save("failure-tr");
+    }
+
+    @Test
+    void malformedInputGetsTheSameGenericAnswer() throws Exception {
+        for (String number : List.of("12a!", "1001' OR '1'='1", "123456789012345678901234")) {
+            String html = new PortalBrowser(base.toURI()).lookup(INSTITUTION_A, number, A_DEBTOR_CODE).body();
+            assertThat(html).as(number).contains(GENERIC_FAILURE).doesNotContain("₺");
+        }
+    }
+
+    @Test
+    void aNumberOfInstitutionBDoesNotOpenWithInstitutionASelected() throws Exception {
+        assertThat(browser.lookup(INSTITUTION_A, B_DEBTOR_NO, B_DEBTOR_CODE).body())
+                .contains(GENERIC_FAILURE).doesNotContain("Fa*** Ka**", "₺150,00");
+        assertThat(browser.lookup(INSTITUTION_B, A_DEBTOR_NO, A_DEBTOR_CODE).body())
+                .as("same number in B, A's code").contains(GENERIC_FAILURE).doesNotContain("Ay**", "Ha**");
+        assertThat(browser.lookup(INSTITUTION_B, B_DEBTOR_NO, B_DEBTOR_CODE).body())
+                .contains(INSTITUTION_B, "Fa*** Ka**", "B-2026-0001", "₺150,00").doesNotContain("A-2026");
+    }
+
+    @Test
+    void emptyFieldsGetFieldMessagesNotTheGenericOne() throws Exception {
+        String html = browser.lookup(INSTITUTION_A, "", "").body();
+        assertThat(html).contains("Lütfen abone numaranızı yazın.", "Lütfen ödeme kodunu yazın.")
+                .doesNotContain(GENERIC_FAILURE);
+    }
+
+    @Test
+    void englishShowsEnglishLabelsAndAmounts() throws Exception {
+        browser.get("");
+        HttpResponse<String> english = browser.form("lang").submit("en");
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).containsPattern("<html[^>]* lang=\"en\"").contains("Subscriber number", "Payment code", "Show my bills")
+                .doesNotContain("Abone numarası");
+        String result = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE).body();
+        browser.save("result-en");
+        assertThat(result).contains("Account status", "₺1,234.56", "₺234.56", "Overdue", "Ay** Yı****");
+        String failed = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, "ZZZZ9999").body();
+        assertThat(failed).contains("The subscriber number or the payment code is wrong.");
+        browser.save("failure-en");
+        browser.form("lang").submit("tr");
+        assertThat(browser.get("").body()).containsPattern("<html[^>]* lang=\"tr\"").contains("Abone numarası");
+    }
+
+    @Test
+    void thePageIsBuiltForAPhoneScreen() throws Exception {
+        String html = browser.get("").body();
+        browser.save("start-tr");
+        assertThat(html).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"");
+        assertThat(html).doesNotContain("<script").doesNotContain(" style=\"");
+        Matcher link = Pattern.compile("<link\\b[^>]*href=\"([^\"]*portal\\.css[^\"]*)\"").matcher(html);
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> css = browser.get(PortalBrowser.attribute(link.group(), "href"));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("text/css"));
+        Matcher width = Pattern.compile("(?<![\\w-])(min-width|width)\\s*:\\s*(\\d+(?:\\.\\d+)?)px").matcher(css.body());
+        while (width.find()) {
+            assertThat(Double.parseDouble(width.group(2))).as(width.group()).isLessThanOrEqualTo(360);
+        }
+        assertThat(css.body()).contains("@media (min-width:");
+        browser.save("portal.css");
+    }
+
+    @Test
+    void securityHeadersAndSessionCookie() throws Exception {
+        HttpResponse<String> page = browser.get("");
+        var headers = page.headers();
+        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+                assertThat(v).contains("frame-ancestors 'none'", "default-src 'self'"));
+        assertThat(headers.firstValue("Cache-Control")).hasValue("no-store");
+        String cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("SU_PORTAL_SESSION="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + headers.map()));
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void errorsShowOneFriendlyTranslatedPage() throws Exception {
+        HttpResponse<String> missing = browser.get("no-such-page.xhtml");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Aradığınız sayfa bulunamadı.", "Sorgulama sayfasına dön");
+        assertThat(browser.get("no-such-file").body()).contains("Aradığınız sayfa bulunamadı.");
+
+        browser.get("");
+        PortalBrowser.Form form = browser.form("lookup");
+        form.fields.put("jakarta.faces.ViewState", "-1234567890:987654321");
+        HttpResponse<String> expired = new PortalBrowser(base.toURI()).post(form.action, form.fields);
+        assertThat(expired.body()).contains("Sayfanın süresi doldu.");
+        for (HttpResponse<String> r : List.of(missing, expired)) {
+            assertThat(r.body()).doesNotContain("Exception", "at org.", "at jakarta.", "Payara");
+            assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        }
+    }
+
+    /** The page without what legitimately differs between two answers: view state, generated ids, typed number. */
+    private static String normalize(String html, String typedNumber) {
+        return html.replaceAll("<input[^>]*jakarta\\.faces\\.ViewState[^>]*>", "<VIEWSTATE>")
+                .replaceAll("j_id[\\w:]*", "ID")
+                .replace("value=\"" + typedNumber + "\"", "value=\"TYPED\"");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+}
