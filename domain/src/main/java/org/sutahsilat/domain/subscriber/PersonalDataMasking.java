@@ -12,7 +12,10 @@ public final class PersonalDataMasking {
     private PersonalDataMasking() {
     }
 
-    /** "Ayşe Yılmaz" → "Ay** Yı****": the first two letters of each word. */
+    /**
+     * "Ayşe Yılmaz" → "Ay*** Yı***": the first two letters of each word (one for words of up to three letters)
+     * and always three stars, so that neither short words nor the length of a name show through.
+     */
     public static String name(String fullName) {
         if (fullName == null || fullName.isBlank()) {
             return "";
@@ -23,11 +26,11 @@ public final class PersonalDataMasking {
     }
 
     private static String word(String w) {
-        int visible = Math.min(2, w.codePointCount(0, w.length()));
-        int cut = w.offsetByCodePoints(0, visible);
-        String head = w.substring(0, cut);
-        int hidden = Math.max(2, w.codePointCount(cut, w.length()));
-        return head.toUpperCase(TURKISH).charAt(0) + head.substring(1) + "*".repeat(hidden);
+        int letters = w.codePointCount(0, w.length());
+        int visible = letters <= 3 ? 1 : 2;
+        String head = w.substring(0, w.offsetByCodePoints(0, visible));
+        String first = new String(Character.toChars(head.codePointAt(0))).toUpperCase(TURKISH);
+        return first + head.substring(Character.charCount(head.codePointAt(0))) + "***";
     }
 
     /** "05321234567" → "0532 *** ** 67". */

@@ -1,0 +1,477 @@
+package org.sutahsilat.admin;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.assertj.core.api.SoftAssertions;
+import org.sutahsilat.domain.user.PasswordHashing;
+
+import java.io.File;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * All container tests of admin-web, against the real built WAR (deployed as admin.war, context root /admin) on
+ * Payara Micro with the embedded MariaDB. Data: institutions A and B with subscribers, and the users
+ * operator-a (OPERATOR of A), admin (COMPANY_ADMIN) and lockme (OPERATOR of A).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminWebIT {
+
+    static final String PASSWORD = "Dogru-Parola-2026!";
+    static final String[][] A_SUBSCRIBERS = {
+            {"7100000001", "Ayşe Yılmaz", "RESIDENTIAL", "05321234567"},
+            {"7100000002", "Mehmet Çelik", "COMMERCIAL", "05329876543"},
+            {"7100000003", "İsmail Öztürk", "AGRICULTURAL", null}};
+    static final String[][] B_SUBSCRIBERS = {
+            {"8299990001", "Zeynep Güneş", "RESIDENTIAL", "05441112233"},
+            {"8299990002", "Hüseyin Kaya", "LIVESTOCK", null}};
+
+    static long institutionA;
+    static long institutionB;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws SQLException {
+        seed();
+        return ShrinkWrap.create(ZipImporter.class, "admin.war")
+                .importFrom(new File(System.getProperty("su.test.war"))).as(WebArchive.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    // ---------------------------------------------------------------- (a) anonymous access
+
+    @Test
+    void protectedPagesRedirectToLogin() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        for (String page : List.of("", "index.xhtml", "subscribers.xhtml", "subscribers.xhtml?institution=1",
+                "nonexistent.xhtml")) {
+            WebClient.Response r = new WebClient(base).get(page);
+            soft.assertThat(r.redirectsToLogin()).as(page + " -> " + r.status() + " " + r.location()).isTrue();
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void loginPageAndResourcesAreOpen() throws Exception {
+        WebClient c = new WebClient(base);
+        WebClient.Response login = c.get("login.xhtml");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.text()).contains("Giriş").contains("Kullanıcı adı");
+        assertThat(login.body()).contains("name=\"viewport\"");
+        assertThat(c.get("jakarta.faces.resource/css/admin.css.xhtml").status()).isEqualTo(200);
+        assertThat(c.get("jakarta.faces.resource/theme.css.xhtml?ln=primefaces-saga-blue").status()).isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------- (b) path tricks never reach a page
+
+    static final List<String> TRICKY_TARGETS = List.of(
+            "/admin;x/", "/admin;x/subscribers.xhtml", "/admin/;x/subscribers.xhtml", "/admin/./subscribers.xhtml",
+            "//admin/", "//admin/subscribers.xhtml", "/ADMIN/", "/ADMIN/subscribers.xhtml", "/admin/SUBSCRIBERS.xhtml",
+            "/admin/%2e/subscribers.xhtml", "/admin/%2E/subscribers.xhtml", "/admin/subscribers.xhtml;jsessionid=x",
+            "/admin/subscribers.xhtml;x=y", "/admin/%73ubscribers.xhtml", "/admin/%73%75%62scribers.xhtml",
+            "/admin/jakarta.faces.resource/../subscribers.xhtml",
+            "/admin/jakarta.faces.resource/%2e%2e/subscribers.xhtml",
+            "/admin/jakarta.faces.resource/%2E%2E/subscribers.xhtml",
+            "/admin/jakarta.faces.resource/..%2fsubscribers.xhtml",
+            "/admin/jakarta.faces.resource/%2e%2e%2fsubscribers.xhtml",
+            "/admin/jakarta.faces.resource/..;/subscribers.xhtml",
+            "/admin/jakarta.faces.resource/..%3b/subscribers.xhtml",
+            "/admin/jakarta.faces.resource/..%5csubscribers.xhtml",
+            "/admin/jakarta.faces.resource\\..\\subscribers.xhtml",
+            "/admin/jakarta.faces.resource/subscribers.xhtml",
+            "/admin/jakarta.faces.resource/%2e%2e/%2e%2e/admin/subscribers.xhtml",
+            "/admin/login.xhtml/../subscribers.xhtml", "/admin/login.xhtml;/../subscribers.xhtml",
+            "/admin/login.xhtml/%2e%2e/subscribers.xhtml", "/admin/error.xhtml/../subscribers.xhtml",
+            "/admin/subscribers.xhtml%00", "/admin/subscribers.xhtml%20", "/admin/subscribers.xhtml/",
+            "/admin/subscribers.xhtml?x=/login.xhtml", "/admin/%2fsubscribers.xhtml", "/admin//subscribers.xhtml",
+            "/admin/%252e/subscribers.xhtml", "/admin/subscribers.xhtml%3bjsessionid=x",
+            "/admin/jakarta.faces.resource/subscribers.xhtml?ln=..", "/admin/index.xhtml", "/admin/logout",
+            "/admin/WEB-INF/templates/main.xhtml", "/admin/WEB-INF/shiro.ini", "/admin/WEB-INF/web.xml",
+            "/admin/subscribers.xhtml%C4%B1", "/admin/subscr\u0131bers.xhtml");
+
+    @Test
+    void pathTricksNeverShowProtectedContent() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        StringBuilder seen = new StringBuilder();
+        for (String target : TRICKY_TARGETS) {
+            WebClient.Response r = new WebClient(base).raw(target, false);
+            seen.append(target).append(" -> ").append(r.status()).append(' ').append(r.location()).append('\n');
+            soft.assertThat(r.status()).as(target + " -> " + r.status() + " " + r.location())
+                    .isIn(301, 302, 303, 307, 400, 403, 404, 405);
+            if (r.status() >= 300 && r.status() < 400) {
+                // to the login page, or (container) from "/admin;x" to the application root, which needs a login
+                soft.assertThat(r.location()).as(target).matches(".*/admin/(login\\.xhtml.*)?");
+            }
+            soft.assertThatCode(() -> assertNoProtectedContent(target, r.body())).as(target).doesNotThrowAnyException();
+        }
+        System.out.println("[AdminWebIT] path tricks:\n" + seen);
+        soft.assertAll();
+    }
+
+    // ---------------------------------------------------------------- (c) wrong password
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameGenericMessage() throws Exception {
+        WebClient c = new WebClient(base);
+        WebClient.Response wrong = login(c, "operator-a", "wrong-password-123");
+        WebClient.Response unknown = login(c, "nobody-here", "wrong-password-123");
+        for (WebClient.Response r : List.of(wrong, unknown)) {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).contains("Kullanıcı adı veya parola hatalı.").doesNotContain("kilitlendi");
+            assertThat(r.setCookies()).noneMatch(s -> s.startsWith("JSESSIONID="));
+        }
+        assertThat(errorMessage(wrong)).isEqualTo(errorMessage(unknown));
+        assertThat(c.get("subscribers.xhtml").redirectsToLogin()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- (d) lock-out
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
+        WebClient c = new WebClient(base);
+        for (int i = 0; i < 5; i++) {
+            login(c, "lockme", "wrong-password-" + i);
+        }
+        WebClient.Response r = login(c, "lockme", PASSWORD);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text()).contains("Hesap kilitlendi");
+        assertThat(c.get("index.xhtml").redirectsToLogin()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- (e) login, session, tenant isolation
+
+    @Test
+    void loginChangesTheSessionIdAndSetsCookieFlags() throws Exception {
+        WebClient c = new WebClient(base);
+        WebClient.Response page = c.get("login.xhtml");
+        String before = c.cookie("JSESSIONID");
+        assertThat(before).as("the login page has a session (its ViewState)").isNotBlank();
+        WebClient.Response r = post(c, "login.xhtml", page, loginForm("operator-a", PASSWORD));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.location()).endsWith("/admin/index.xhtml");
+        String after = c.cookie("JSESSIONID");
+        assertThat(after).isNotBlank().isNotEqualTo(before);
+        String cookie = r.setCookies().stream().filter(s -> s.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie.toLowerCase()).contains("httponly").contains("samesite=lax").contains("path=/admin");
+        assertThat(cookie.toLowerCase()).as("plain HTTP: not Secure unless su.cookie.secure=true")
+                .doesNotContain("secure;").doesNotEndWith("secure");
+        WebClient.Response home = c.follow(r);
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.text()).contains("Operatör A").contains("Köy A Kurumu").doesNotContain("Belde B Kurumu");
+        // the id from before the login does not carry the login
+        assertThat(rawWithSession(before, "/admin/index.xhtml").status()).isEqualTo(302);
+        assertThat(rawWithSession(after, "/admin/index.xhtml").status()).isEqualTo(200);
+    }
+
+    @Test
+    void afterLoginTheUserGetsThePageFirstAskedFor() throws Exception {
+        WebClient c = new WebClient(base);
+        WebClient.Response asked = c.get("subscribers.xhtml?institution=" + institutionA);
+        assertThat(asked.redirectsToLogin()).isTrue();
+        WebClient.Response page = c.follow(asked);
+        WebClient.Response r = post(c, "login.xhtml", page, loginForm("operator-a", PASSWORD));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.location()).endsWith("/admin/subscribers.xhtml?institution=" + institutionA);
+        assertOnlyA(c.follow(r));
+    }
+
+    @Test
+    void operatorSeesOnlyTheirInstitution() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        WebClient.Response list = c.get("subscribers.xhtml");
+        assertThat(list.status()).isEqualTo(200);
+        assertOnlyA(list);
+        assertThat(list.text()).contains("Aboneler").contains("***").doesNotContain("05321234567")
+                .doesNotContain("1234567");
+        assertThat(list.text()).contains("Mesken").contains("İşyeri");
+
+        WebClient.Response crafted = c.get("subscribers.xhtml?institution=" + institutionB);
+        assertThat(crafted.status()).isEqualTo(200);
+        assertNoB(crafted.text());
+        assertThat(crafted.text()).doesNotContain("Ayşe Yılmaz");
+    }
+
+    @Test
+    void craftedAjaxFilterForAnotherInstitutionReturnsNothingOfIt() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        WebClient.Response page = c.get("subscribers.xhtml");
+        String institutionInput = page.inputName("subscribersForm:tbl:[^\"]*institutionFilter_input");
+        String nameInput = page.inputName("subscribersForm:tbl:colName:filter");
+
+        // the request format works: a name filter narrows A's list
+        WebClient.Response byName = ajaxFilter(c, page, Map.of(nameInput, "Çelik"));
+        assertThat(byName.status()).isEqualTo(200);
+        assertThat(byName.text()).contains("Mehmet Çelik").doesNotContain("Ayşe Yılmaz");
+
+        WebClient.Response forB = ajaxFilter(c, page, Map.of(institutionInput, Long.toString(institutionB)));
+        assertThat(forB.status()).isEqualTo(200);
+        assertNoB(forB.text());
+    }
+
+    @Test
+    void csvExportIsTenantScoped() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        WebClient.Response page = c.get("subscribers.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("subscribersForm", "subscribersForm");
+        form.put("subscribersForm:csv", "");
+        WebClient.Response csv = post(c, "subscribers.xhtml", page, form);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("content-type")).contains("csv");
+        assertThat(csv.body()).contains("Ayşe Yılmaz").contains("7100000003").contains("Mehmet Çelik");
+        assertNoB(csv.body());
+
+        WebClient.Response craftedPage = c.get("subscribers.xhtml?institution=" + institutionB);
+        WebClient.Response csvB = post(c, "subscribers.xhtml?institution=" + institutionB, craftedPage, form);
+        assertThat(csvB.status()).isEqualTo(200);
+        assertNoB(csvB.body());
+    }
+
+    @Test
+    void companyAdminSeesEveryInstitution() throws Exception {
+        WebClient c = loggedIn("admin");
+        WebClient.Response list = c.get("subscribers.xhtml");
+        assertThat(list.text()).contains("Ayşe Yılmaz").contains("Zeynep Güneş").contains("8299990002");
+        WebClient.Response onlyB = c.get("subscribers.xhtml?institution=" + institutionB);
+        assertThat(onlyB.text()).contains("Zeynep Güneş").doesNotContain("Ayşe Yılmaz");
+        WebClient.Response page = c.get("subscribers.xhtml");
+        String institutionInput = page.inputName("subscribersForm:tbl:[^\"]*institutionFilter_input");
+        WebClient.Response ajaxB = ajaxFilter(c, page, Map.of(institutionInput, Long.toString(institutionB)));
+        assertThat(ajaxB.text()).contains("Hüseyin Kaya").doesNotContain("Mehmet Çelik");
+    }
+
+    // ---------------------------------------------------------------- (f) logout
+
+    @Test
+    void logoutEndsTheSession() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        String session = c.cookie("JSESSIONID");
+        assertThat(c.get("subscribers.xhtml").status()).isEqualTo(200);
+        assertThat(c.get("logout").status()).as("logout is POST only").isEqualTo(405);
+        WebClient.Response out = c.post("logout", Map.of());
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(out.location()).contains("/admin/login.xhtml?loggedOut=true");
+        assertThat(c.get("subscribers.xhtml").redirectsToLogin()).isTrue();
+        WebClient.Response stale = rawWithSession(session, "/admin/subscribers.xhtml");
+        assertThat(stale.status()).isEqualTo(302);
+        assertNoProtectedContent("stale session", stale.body());
+    }
+
+    // ---------------------------------------------------------------- (g) languages, errors
+
+    @Test
+    void turkishByDefaultAndEnglishOnRequest() throws Exception {
+        WebClient c = new WebClient(base);
+        WebClient.Response tr = c.get("login.xhtml");
+        assertThat(tr.text()).contains("Giriş yap").contains("Parola");
+        assertThat(tr.body()).contains("lang=\"tr\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("langForm", "langForm");
+        form.put("langForm:en", "EN");
+        WebClient.Response switched = post(c, "login.xhtml", tr, form);
+        assertThat(switched.status()).isEqualTo(302);
+        WebClient.Response en = c.follow(switched);
+        assertThat(en.text()).contains("Sign in").contains("Password").doesNotContain("Giriş yap");
+
+        // the choice survives login (same session, new id)
+        WebClient.Response home = c.follow(post(c, "login.xhtml", en, loginForm("admin", PASSWORD)));
+        assertThat(home.text()).contains("Your institutions");
+        assertThat(c.get("subscribers.xhtml").text()).contains("Subscribers").contains("Residential");
+    }
+
+    @Test
+    void turkishPagesAfterLogin() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        WebClient.Response home = c.get("index.xhtml");
+        assertThat(home.text()).contains("Hoş geldiniz, Operatör A.").contains("Kurumlarınız").contains("Çıkış");
+        assertThat(home.header("x-frame-options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void errorsShowAFriendlyTranslatedMessage() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        WebClient.Response missing = c.get("does-not-exist.xhtml");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text()).contains("Sayfa bulunamadı.");
+        assertNoStackTrace(missing.body());
+
+        WebClient anonymous = new WebClient(base);
+        WebClient.Response page = anonymous.get("login.xhtml");
+        Map<String, String> form = loginForm("operator-a", PASSWORD);
+        form.put("jakarta.faces.ViewState", "-1:-2");
+        WebClient.Response expired = anonymous.follow(anonymous.post("login.xhtml", form));
+        assertThat(expired.text()).contains("Sayfanın süresi doldu");
+        assertNoStackTrace(expired.body());
+        assertThat(page.status()).isEqualTo(200);
+
+        WebClient.Response bad = anonymous.raw("/admin/login.xhtml;x", false);
+        assertThat(bad.status()).isEqualTo(400);
+        assertNoStackTrace(bad.body());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private WebClient loggedIn(String user) throws Exception {
+        WebClient c = new WebClient(base);
+        WebClient.Response page = c.get("login.xhtml");
+        WebClient.Response r = post(c, "login.xhtml", page, loginForm(user, PASSWORD));
+        assertThat(r.status()).as("login of " + user + ": " + r.text()).isEqualTo(302);
+        return c;
+    }
+
+    private WebClient.Response login(WebClient c, String user, String password) throws Exception {
+        WebClient.Response page = c.get("login.xhtml");
+        return post(c, "login.xhtml", page, loginForm(user, password));
+    }
+
+    private static Map<String, String> loginForm(String user, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("loginForm", "loginForm");
+        form.put("loginForm:username", user);
+        form.put("loginForm:password", password);
+        form.put("loginForm:submit", "");
+        return form;
+    }
+
+    private static WebClient.Response post(WebClient c, String path, WebClient.Response page, Map<String, String> form)
+            throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        all.put("jakarta.faces.ViewState", page.viewState());
+        return c.post(path, all);
+    }
+
+    private static WebClient.Response ajaxFilter(WebClient c, WebClient.Response page, Map<String, String> filters)
+            throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", "subscribersForm:tbl");
+        form.put("jakarta.faces.partial.execute", "subscribersForm:tbl");
+        form.put("jakarta.faces.partial.render", "subscribersForm:tbl");
+        form.put("jakarta.faces.behavior.event", "filter");
+        form.put("jakarta.faces.partial.event", "filter");
+        form.put("subscribersForm:tbl_filtering", "true");
+        form.put("subscribersForm:tbl_encodeFeature", "true");
+        form.put("subscribersForm", "subscribersForm");
+        form.putAll(filters);
+        form.put("jakarta.faces.ViewState", page.viewState());
+        return c.post("subscribers.xhtml", form, Map.of("Faces-Request", "partial/ajax"));
+    }
+
+    private WebClient.Response rawWithSession(String sessionId, String target) throws Exception {
+        return new WebClient(base).withCookie("JSESSIONID", sessionId).raw(target, true);
+    }
+
+    private static String errorMessage(WebClient.Response r) {
+        int i = r.text().indexOf("ui-messages-error-summary");
+        return i < 0 ? "" : r.text().substring(i, Math.min(r.text().length(), i + 120));
+    }
+
+    private static void assertOnlyA(WebClient.Response r) {
+        for (String[] a : A_SUBSCRIBERS) {
+            assertThat(r.text()).contains(a[0]).contains(a[1]);
+        }
+        assertNoB(r.text());
+    }
+
+    private static void assertNoB(String text) {
+        String t = WebClient.unescape(text);
+        for (String[] b : B_SUBSCRIBERS) {
+            assertThat(t).doesNotContain(b[0]).doesNotContain(b[1]);
+        }
+        assertThat(t).doesNotContain("Belde B Kurumu");
+    }
+
+    private static void assertNoProtectedContent(String what, String body) {
+        String t = WebClient.unescape(body);
+        assertThat(t).as(what).doesNotContain("subscribersForm").doesNotContain("subscribersTable")
+                .doesNotContain("homeForm").doesNotContain("[main]").doesNotContain("<ui:composition");
+        for (String[] s : A_SUBSCRIBERS) {
+            assertThat(t).as(what).doesNotContain(s[1]);
+        }
+        for (String[] s : B_SUBSCRIBERS) {
+            assertThat(t).as(what).doesNotContain(s[1]);
+        }
+        assertNoStackTrace(body);
+    }
+
+    private static void assertNoStackTrace(String body) {
+        assertThat(body).doesNotContain("at org.").doesNotContain("Exception:").doesNotContain("at jakarta.");
+    }
+
+    // ---------------------------------------------------------------- data
+
+    static void seed() throws SQLException {
+        String hash = PasswordHashing.hash(PASSWORD);
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection db = DriverManager.getConnection(System.getProperty("su.test.db.url"),
+                System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"))) {
+            institutionA = insert(db, "INSERT INTO institution (code, name, kind, province, district, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", "KOY-A", "Köy A Kurumu", "VILLAGE", "Kastamonu", "Taşköprü", now);
+            institutionB = insert(db, "INSERT INTO institution (code, name, kind, province, district, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", "BELDE-B", "Belde B Kurumu", "MUNICIPALITY", "Sinop", "Boyabat", now);
+            int code = 0;
+            for (String[] s : A_SUBSCRIBERS) {
+                subscriber(db, institutionA, s, "AAAA" + "2345".charAt(code) + "BCD", now);
+                code++;
+            }
+            code = 0;
+            for (String[] s : B_SUBSCRIBERS) {
+                subscriber(db, institutionB, s, "BBBB" + "6789".charAt(code) + "CDE", now);
+                code++;
+            }
+            user(db, "operator-a", "Operatör A", hash, "OPERATOR", institutionA, now);
+            user(db, "admin", "Şirket Yöneticisi", hash, "COMPANY_ADMIN", null, now);
+            user(db, "lockme", "Kilit Deneme", hash, "OPERATOR", institutionA, now);
+        }
+    }
+
+    private static void subscriber(Connection db, long institution, String[] s, String paymentCode, Timestamp now)
+            throws SQLException {
+        insert(db, "INSERT INTO subscriber (institution_id, subscriber_no, full_name, category, phone, payment_code,"
+                + " route_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", institution, s[0], s[1], s[2], s[3],
+                paymentCode, "R1", now);
+    }
+
+    private static void user(Connection db, String username, String fullName, String hash, String role,
+                             Long institution, Timestamp now) throws SQLException {
+        long id = insert(db, "INSERT INTO app_user (username, full_name, password_hash, password_changed_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)", username, fullName, hash, now, now);
+        insert(db, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", id, role);
+        if (institution != null) {
+            insert(db, "INSERT INTO user_institution (user_id, institution_id) VALUES (?, ?)", id, institution);
+        }
+    }
+
+    private static long insert(Connection db, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
+        }
+    }
+}
