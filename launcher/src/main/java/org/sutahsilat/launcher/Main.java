@@ -255,7 +255,7 @@ public final class Main {
     private static String loginLine(DemoData.CreatedUser user) {
         if ("COMPANY_ADMIN".equals(user.role())) {
             return "first login: user " + user.username() + ", password " + user.password()
-                    + " (shown only now; change it after logging in)";
+                    + " (shown only now: keep it safe)";
         }
         return "operator of " + user.institutionName() + ": user " + user.username() + ", password " + user.password();
     }
