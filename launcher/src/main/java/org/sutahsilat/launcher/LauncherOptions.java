@@ -10,14 +10,14 @@ import java.util.Properties;
  * The launcher's settings from the command line, system properties ({@code -Dsu.db.url}) and environment
  * variables ({@code SU_DB_URL}), in that order of precedence.
  */
-record LauncherOptions(boolean help, int port, Path dataDir, Optional<String> dbUrl, String dbUser,
+record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir, Optional<String> dbUrl, String dbUser,
                        String dbPassword, Optional<String> cryptoKey, Optional<String> publicBaseUrl,
                        Optional<Boolean> demo, List<String> payaraJavaOptions) {
 
     static final int DEFAULT_PORT = 8080;
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar su-tahsilat.jar [--port N] [--data DIR] [--help]",
+            "Usage: java -jar su-tahsilat.jar [--port N] [--data DIR] [--migrate-only] [--help]",
             "",
             "Starts su-tahsilat: the subscriber portal at http://localhost:PORT/ and the staff application at",
             "http://localhost:PORT/admin/. Without a database URL it runs an embedded MariaDB with its data in",
@@ -26,6 +26,8 @@ record LauncherOptions(boolean help, int port, Path dataDir, Optional<String> db
             "Options:",
             "  --port N      HTTP port (default 8080; environment SU_PORT)",
             "  --data DIR    data folder (default ./data; environment SU_DATA_DIR)",
+            "  --migrate-only  migrate the database (and create the first admin in an empty one), then stop:",
+            "                for an installation on a full Payara Server, whose EAR does not migrate",
             "  --help        this text",
             "",
             "Environment variables (or -Dsu.x.y system properties):",
@@ -44,12 +46,14 @@ record LauncherOptions(boolean help, int port, Path dataDir, Optional<String> db
 
     static LauncherOptions parse(String[] args, Map<String, String> env, Properties system) {
         boolean help = false;
+        boolean migrateOnly = false;
         String port = setting("su.port", "SU_PORT", env, system);
         String data = setting("su.data.dir", "SU_DATA_DIR", env, system);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h", "-?" -> help = true;
+                case "--migrate-only" -> migrateOnly = true;
                 case "--port" -> port = value(args, ++i, arg);
                 case "--data", "--data-dir" -> data = value(args, ++i, arg);
                 default -> {
@@ -77,7 +81,7 @@ record LauncherOptions(boolean help, int port, Path dataDir, Optional<String> db
         }
         Path dataDir = Path.of(data == null || data.isBlank() ? "data" : data.trim()).toAbsolutePath().normalize();
         String demo = setting("su.demo", "SU_DEMO", env, system);
-        return new LauncherOptions(help, portNumber, dataDir,
+        return new LauncherOptions(help, migrateOnly, portNumber, dataDir,
                 optional(setting("su.db.url", "SU_DB_URL", env, system)),
                 orEmpty(setting("su.db.user", "SU_DB_USER", env, system)),
                 orEmpty(setting("su.db.password", "SU_DB_PASSWORD", env, system)),

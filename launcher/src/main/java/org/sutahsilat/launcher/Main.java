@@ -113,7 +113,9 @@ public final class Main {
         for (long pid : leftovers.stopLeftovers()) {
             say("stopped process " + pid + " left running by an earlier start on this data folder");
         }
-        checkPortFree(options.port());
+        if (!options.migrateOnly()) {
+            checkPortFree(options.port());
+        }
         say("data folder " + data.root());
 
         Map<String, String> secrets = new HashMap<>(data.readSecrets());
@@ -143,6 +145,11 @@ public final class Main {
 
         List<String> firstLogins = new ArrayList<>();
         Optional<DemoData.ExampleSubscriber> example = prepareData(settings, cipher, options.demoMode(), firstLogins);
+        if (options.migrateOnly()) {
+            firstLogins.forEach(this::say); // console only, never logged
+            say("migration done; not starting the application server (--migrate-only)");
+            return 0;
+        }
 
         payara = new PayaraRuntime(data, options.port());
         if (payara.unpack()) {

@@ -95,6 +95,33 @@ class LauncherIT {
     }
 
     @Test
+    @Order(2)
+    void migrateOnlyPreparesAnExternalDatabaseForAFullServerAndStops() throws Exception {
+        try (org.sutahsilat.db.EmbeddedDatabase external = org.sutahsilat.db.EmbeddedDatabase.start(
+                FOLDER.resolveSibling("launcher-it-external-db"), 0)) {
+            org.sutahsilat.db.DatabaseSettings settings = external.createDatabase("external_su");
+            launched = Launched.start(FOLDER.resolveSibling("launcher-it-migrate"), Map.of(
+                    "SU_DB_URL", settings.url(), "SU_DB_USER", settings.user(), "SU_DB_PASSWORD", settings.password(),
+                    "SU_CRYPTO_KEY", org.sutahsilat.domain.security.PersonalDataCipher.newKeyBase64()), "--migrate-only");
+            assertThat(launched.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            launched.drain();
+            assertThat(launched.process.exitValue()).isZero();
+            assertThat(launched.stdout()).anyMatch(l -> l.startsWith("su-tahsilat: database schema migrated"))
+                    .anyMatch(l -> l.startsWith("su-tahsilat: first login: user admin, password "))
+                    .anyMatch(l -> l.contains("--migrate-only"))
+                    .noneMatch(l -> l.contains("Payara"));
+            try (java.sql.Connection c = settings.connect(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM app_user),"
+                         + " (SELECT COUNT(*) FROM institution), (SELECT COUNT(*) FROM flyway_schema_history WHERE success)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("first admin").isEqualTo(1);
+                assertThat(rs.getInt(2)).as("no demo data outside demo mode").isZero();
+                assertThat(rs.getInt(3)).isPositive();
+            }
+        }
+    }
+
+    @Test
     @Order(3)
     void firstStartLoadsDemoDataServesBothApplicationsAndShowsThePasswordOnce() throws Exception {
         launched = Launched.start(FOLDER, Map.of(), "--port", Integer.toString(port));

@@ -43,5 +43,7 @@ class LauncherOptionsTest {
         assertThatThrownBy(() -> LauncherOptions.parse(new String[]{"--frobnicate"}, Map.of(), new Properties()))
                 .isInstanceOf(LauncherException.class).hasMessageContaining("unknown option --frobnicate");
         assertThat(LauncherOptions.parse(new String[]{"--help"}, Map.of(), new Properties()).help()).isTrue();
+        assertThat(LauncherOptions.parse(new String[]{"--migrate-only"}, Map.of(), new Properties()).migrateOnly()).isTrue();
+        assertThat(LauncherOptions.parse(new String[0], Map.of(), new Properties()).migrateOnly()).isFalse();
     }
 }
