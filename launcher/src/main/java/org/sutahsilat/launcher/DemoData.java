@@ -1,5 +1,9 @@
 package org.sutahsilat.launcher;
 
+import org.sutahsilat.domain.billing.BillComputation;
+import org.sutahsilat.domain.billing.BillLineTexts;
+import org.sutahsilat.domain.billing.ComputedLine;
+import org.sutahsilat.domain.institution.InstitutionKind;
 import org.sutahsilat.domain.security.PersonalDataCipher;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.domain.subscriber.PaymentCode;
@@ -25,6 +29,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -43,6 +48,9 @@ import java.util.concurrent.Executors;
  * The database must contain no institution; otherwise {@link #loadIfEmpty} does nothing.
  */
 public final class DemoData {
+
+    /** The language of the demo bills' line descriptions. */
+    private static final Locale TURKISH = Locale.forLanguageTag("tr");
 
     /** A user created by the load, with the generated password (shown once, never stored in plain text). */
     public record CreatedUser(String username, String password, String role, String institutionName) {
@@ -516,6 +524,7 @@ public final class DemoData {
                                            Map<String, DemoTariff> tariffs, List<SubscriberRow> subscribers)
                 throws SQLException {
             List<PaymentRow> payments = new ArrayList<>();
+            InstitutionKind kind = InstitutionKind.valueOf(plan.kind());
             Map<Long, Long> indexes = new LinkedHashMap<>();
             subscribers.forEach(s -> indexes.put(s.id(), s.startIndex()));
             int billSeq = 0;
@@ -563,8 +572,8 @@ public final class DemoData {
                         reading.setObject(10, readingDate.atTime(9 + random.nextInt(7), random.nextInt(60)));
                         reading.addBatch();
 
-                        List<DemoTariff.Line> lines = tariffs.get(s.category()).lines(consumption);
-                        Money total = DemoTariff.total(lines);
+                        BillComputation computed = tariffs.get(s.category()).bill(kind, plan.kdvExempt(), consumption);
+                        Money total = computed.total();
                         long billId = nextId("bill");
                         bill.setLong(1, billId);
                         bill.setLong(2, institutionId);
@@ -580,11 +589,11 @@ public final class DemoData {
                         bill.setObject(12, runAt.plusSeconds(30));
                         bill.addBatch();
                         int seq = 1;
-                        for (DemoTariff.Line l : lines) {
+                        for (ComputedLine l : computed.lines()) {
                             line.setLong(1, billId);
                             line.setInt(2, seq++);
-                            line.setString(3, l.kind());
-                            line.setString(4, l.description());
+                            line.setString(3, l.kind().name());
+                            line.setString(4, BillLineTexts.describe(l, TURKISH));
                             line.setBigDecimal(5, l.quantity());
                             line.setBigDecimal(6, l.unitPrice());
                             line.setBigDecimal(7, l.amount().amount());
