@@ -72,6 +72,22 @@ public class Reading extends TenantOwned {
         return r;
     }
 
+    /**
+     * Posts what the reading rules accepted ({@link ReadingEvaluator}): its index, consumption, kind and flags, on
+     * the meter it was evaluated for.
+     */
+    public static Reading record(Meter meter, ReadingEvaluation.Accepted evaluation, ReadingSource source,
+                                 Long readBy, Instant now) {
+        if (meter.getId() == null || meter.getId() != evaluation.meterId()) {
+            throw new IllegalArgumentException("the evaluation is for meter " + evaluation.meterId() + ", not "
+                    + meter.getId());
+        }
+        Reading r = record(meter, evaluation.period(), evaluation.readingDate(), evaluation.index(),
+                evaluation.consumption(), evaluation.kind(), source, readBy, now);
+        r.flags = evaluation.flagsText();
+        return r;
+    }
+
     public Long getSubscriberId() {
         return subscriberId;
     }
