@@ -79,6 +79,30 @@ public class Payment extends TenantOwned {
         return this;
     }
 
+    /**
+     * Spends part of this payment's unspent credit on a bill (a later bill consuming an earlier overpayment): two
+     * rows, {@code −part} CREDIT and {@code +part} of {@code kind} on the bill, so the allocations still sum to the
+     * payment's amount and {@link #reverse} takes the bill's share back too.
+     */
+    public Payment applyCredit(Long billId, AllocationKind kind, Money part) {
+        if (billId == null || kind == AllocationKind.CREDIT || !part.isPositive()) {
+            throw new IllegalArgumentException("credit is spent as a positive surcharge or principal on a bill");
+        }
+        if (part.compareTo(creditBalance()) > 0) {
+            throw new DomainException("error.payment.creditExceeded",
+                    "payment " + receiptNo + " has only " + creditBalance() + " credit, not " + part, receiptNo, part);
+        }
+        allocations.add(new PaymentAllocation(this, null, AllocationKind.CREDIT, part.negate()));
+        allocations.add(new PaymentAllocation(this, billId, kind, part));
+        return this;
+    }
+
+    /** What of this payment is still unspent credit (its CREDIT rows summed). */
+    public Money creditBalance() {
+        return allocations.stream().filter(a -> a.getKind() == AllocationKind.CREDIT)
+                .map(PaymentAllocation::getAmount).reduce(Money.ZERO, Money::plus);
+    }
+
     /** The compensating entry that cancels this payment: negated amount and allocations. */
     public Payment reverse(String reversalReceiptNo, Long by, Instant now) {
         Payment r = new Payment(getInstitutionId());
