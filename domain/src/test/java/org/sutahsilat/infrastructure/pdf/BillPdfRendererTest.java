@@ -74,7 +74,7 @@ class BillPdfRendererTest {
                 "ÖDENECEK TUTAR", "₺1.750,44",
                 "Son Ödeme Tarihi", "24.03.2026",
                 "Ödeme Kodu", "ABCD-2345",
-                "https://portal.su-tahsilat.example/fatura/2026-03-000123?k=ABCD2345");
+                "https://portal.su-tahsilat.example/fatura/2026-03-000123?t=Qm9hcmQtc2lnbmVkLXRva2Vu");
         assertThat(bill.amountToPay().format(Locale.forLanguageTag("tr"))).isEqualTo("₺1.750,44");
 
         // rows that overlap would merge into one text line: each of these labels starts a line of its own
@@ -96,7 +96,7 @@ class BillPdfRendererTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.GRAY);
             assertThat(decodeQr(page)).isEqualTo(bill.portalUrl().toString())
-                    .isEqualTo("https://portal.su-tahsilat.example/fatura/2026-03-000007?k=ABCD2345");
+                    .isEqualTo("https://portal.su-tahsilat.example/fatura/2026-03-000007?t=Qm9hcmQtc2lnbmVkLXRva2Vu");
         }
     }
 

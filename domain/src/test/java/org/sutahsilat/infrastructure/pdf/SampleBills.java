@@ -49,7 +49,7 @@ final class SampleBills {
                 .paymentCode(new PaymentCode("ABCD2345"))
                 .billNo(billNo)
                 .issueDate(LocalDate.of(2026, 3, 14))
-                .portalUrl(URI.create(PORTAL + billNo + "?k=ABCD2345"));
+                .portalUrl(URI.create(PORTAL + billNo + "?t=Qm9hcmQtc2lnbmVkLXRva2Vu"));
     }
 
     private static BigDecimal bd(String value) {
