@@ -12,6 +12,7 @@ import org.sutahsilat.domain.shared.BillingPeriod;
 import org.sutahsilat.domain.shared.CubicMeters;
 import org.sutahsilat.domain.shared.DomainException;
 import org.sutahsilat.domain.shared.Money;
+import org.sutahsilat.domain.subscriber.PaymentCode;
 import org.sutahsilat.domain.tenant.TenantOwned;
 
 import java.math.BigDecimal;
@@ -30,6 +31,8 @@ public class Bill extends TenantOwned {
 
     @Column(name = "subscriber_id", nullable = false, updatable = false)
     private Long subscriberId;
+    @Column(name = "payment_code", updatable = false, length = 12)
+    private PaymentCode paymentCode;
     @Column(name = "bill_no", nullable = false, updatable = false, length = 30)
     private String billNo;
     @Column(nullable = false, updatable = false, length = 7)
@@ -93,6 +96,15 @@ public class Bill extends TenantOwned {
         return this;
     }
 
+    /** Prints the subscriber's payment code (what the portal asks for) on this bill; only before it is posted. */
+    public Bill printPaymentCode(PaymentCode code) {
+        if (getId() != null) {
+            throw new DomainException("error.bill.posted", "a posted bill cannot be changed: " + billNo, billNo);
+        }
+        this.paymentCode = code;
+        return this;
+    }
+
     /** Cancels this bill with a negative copy of its lines; this bill becomes REVERSED. */
     public Bill reverse(String reversalBillNo, LocalDate on, Instant now) {
         if (status != BillStatus.ISSUED) {
@@ -104,6 +116,7 @@ public class Bill extends TenantOwned {
             r.addLine(line.getKind(), line.getDescription(), line.getQuantity(), line.getUnitPrice(),
                     line.getAmount().negate(), line.getKdvRate());
         }
+        r.paymentCode = paymentCode;
         r.status = BillStatus.REVERSAL;
         r.reversesBillId = getId();
         status = BillStatus.REVERSED;
@@ -112,6 +125,15 @@ public class Bill extends TenantOwned {
 
     public Long getSubscriberId() {
         return subscriberId;
+    }
+
+    /** The payment code printed on the bill; null on bills issued before codes were printed. */
+    public PaymentCode getPaymentCode() {
+        return paymentCode;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public String getBillNo() {

@@ -1,0 +1,363 @@
+package org.sutahsilat.domain.billing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.sutahsilat.domain.institution.Institution;
+import org.sutahsilat.domain.institution.InstitutionKind;
+import org.sutahsilat.domain.shared.BillingPeriod;
+import org.sutahsilat.domain.shared.CubicMeters;
+import org.sutahsilat.domain.shared.DomainException;
+import org.sutahsilat.domain.shared.NotFoundException;
+import org.sutahsilat.domain.subscriber.Subscriber;
+import org.sutahsilat.domain.subscriber.SubscriberCategory;
+import org.sutahsilat.domain.tariff.Tariff;
+import org.sutahsilat.domain.tariff.TariffVersion;
+import org.sutahsilat.domain.tenant.TenantContext;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Billing runs: the bills of one institution for one period, from the period's readings.
+ *
+ * <h2>Rules</h2>
+ * <ol>
+ * <li><b>One run per institution and period</b> (UNIQUE key): {@link #start} creates it or resumes it; two
+ *     concurrent starts share one run. A COMPLETED run is never run again: starting it creates nothing.</li>
+ * <li><b>Chunks.</b> Subscribers are taken in id order, {@code chunkSize} at a time, each chunk in a transaction
+ *     of its own that first locks the run's row (chunks of one run never overlap, even from two workers), then
+ *     inserts the chunk's bills and lines (batched JDBC), its skipped subscribers, the bill numbers it used and the
+ *     run's progress. A chunk killed halfway leaves nothing; the restarted run takes exactly the subscribers that
+ *     have neither a bill in this run nor a skip record, so no subscriber is billed twice (also enforced by the
+ *     UNIQUE key bill(billing_run_id, subscriber_id)) and no number is lost.</li>
+ * <li><b>Who is billed:</b> every subscriber of the institution with a reading (ACTUAL or ESTIMATED) for the
+ *     period, at the tariff of its category in force on the reading date. Subscribers that cannot be billed
+ *     (no reading unless CLOSED, no tariff, no version in force, an invalid version) are recorded with the reason
+ *     ({@link #skipped}), never dropped silently.</li>
+ * <li><b>The bill:</b> number {@code <institution code>-<period year>-<6-digit sequence>} from the institution's
+ *     yearly series (consecutive, no gap), issue date = reading date, due date = the institution's
+ *     {@link Institution#dueDate}, the subscriber's payment code printed on it, line texts in Turkish.</li>
+ * <li><b>Corrections</b> never edit a bill: {@link #reissue} reverses it and issues a new one.</li>
+ * <li><b>Tenant scope:</b> a caller can only start, watch or correct the runs and bills of institutions in its
+ *     scope; anything else is "not found".</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class BillingRunService {
+
+    public static final int DEFAULT_CHUNK_SIZE = 500;
+    private static final Locale BILL_LANGUAGE = Locale.forLanguageTag("tr-TR");
+    private static final int CHUNK_ATTEMPTS = 3;
+
+    private ChunkTransactions transactions;
+    private BillingRunStore store;
+    private TenantContext tenant;
+    private Clock clock;
+    private int chunkSize;
+    private final BillCalculator calculator = new BillCalculator();
+
+    protected BillingRunService() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock) {
+        this(transactions, store, tenant, clock, DEFAULT_CHUNK_SIZE);
+    }
+
+    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock,
+                             int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
+        }
+        this.transactions = transactions;
+        this.store = store;
+        this.tenant = tenant;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Creates or resumes the run and processes it to the end; returns its final progress. */
+    public BillingRunProgress start(long institutionId, BillingPeriod period) {
+        return start(institutionId, period, ChunkListener.NONE);
+    }
+
+    public BillingRunProgress start(long institutionId, BillingPeriod period, ChunkListener listener) {
+        return process(open(institutionId, period), listener);
+    }
+
+    /**
+     * Creates the run (or finds it) for a caller whose tenant scope permits the institution; {@link #process} then
+     * does the work, possibly on another thread.
+     */
+    public BillingRunTicket open(long institutionId, BillingPeriod period) {
+        requireInScope(institutionId, "institution", institutionId);
+        return transactions.inTransaction(em -> {
+            Institution institution = em.find(Institution.class, institutionId);
+            if (institution == null) {
+                throw new NotFoundException("institution", institutionId);
+            }
+            BillingRunProgress run = store.openRun(em, institutionId, period, clock.instant());
+            store.ensureNumberSeries(em, institutionId, institution.getCode(), numberYear(period));
+            return new BillingRunTicket(run.runId(), institutionId, period);
+        });
+    }
+
+    /** Bills every subscriber the run has still to bill, chunk by chunk, and marks the run COMPLETED. */
+    public BillingRunProgress process(BillingRunTicket ticket, ChunkListener listener) {
+        long runId = ticket.runId();
+        try {
+            RunContext context = transactions.inTransaction(em -> load(em, ticket));
+            long after = 0;
+            while (true) {
+                ChunkOutcome outcome = chunkWithRetry(context, after);
+                if (outcome.done()) {
+                    break;
+                }
+                after = outcome.lastSubscriberId();
+                listener.chunkCommitted(outcome.progress());
+            }
+        } catch (RuntimeException e) {
+            markFailed(runId, e);
+            throw e;
+        }
+        return transactions.inTransaction(em -> store.progress(em, runId))
+                .orElseThrow(() -> new NotFoundException("billingRun", runId));
+    }
+
+    /** Where the run stands (for the progress bar). */
+    public BillingRunProgress progress(long runId) {
+        return transactions.inTransaction(em -> store.progress(em, runId))
+                .filter(p -> tenant.scope().permits(p.institutionId()))
+                .orElseThrow(() -> new NotFoundException("billingRun", runId));
+    }
+
+    /** The run of the institution and period, if it was ever started. */
+    public Optional<BillingRunProgress> find(long institutionId, BillingPeriod period) {
+        if (!tenant.scope().permits(institutionId)) {
+            return Optional.empty();
+        }
+        return transactions.inTransaction(em -> em.createNativeQuery(
+                        "SELECT id FROM billing_run WHERE institution_id = ? AND period = ?")
+                .setParameter(1, institutionId).setParameter(2, period.toString())
+                .getResultList().stream().findFirst()
+                .flatMap(id -> store.progress(em, ((Number) id).longValue())));
+    }
+
+    /** The subscribers the run could not bill, with the reason, by subscriber id. */
+    public List<SkippedSubscriber> skipped(long runId) {
+        progress(runId); // scope check
+        return transactions.inTransaction(em -> store.skipped(em, runId));
+    }
+
+    /**
+     * Corrects a bill: reverses it (a negative copy, numbered in the institution's series, dated {@code on}) and
+     * issues a new bill for the corrected consumption at the tariff in force on the original reading date, issued
+     * {@code on} and due after the institution's due days. The original becomes REVERSED; nothing is edited.
+     */
+    public BillReissue reissue(long billId, CubicMeters consumption, LocalDate on) {
+        Institution owner = transactions.inTransaction(em -> {
+            Bill bill = em.find(Bill.class, billId);
+            if (bill == null || !tenant.scope().permits(bill.getInstitutionId())) {
+                throw new NotFoundException("bill", billId);
+            }
+            Institution institution = em.find(Institution.class, bill.getInstitutionId());
+            store.ensureNumberSeries(em, institution.getId(), institution.getCode(), on.getYear());
+            return institution;
+        });
+        return transactions.inTransaction(em -> {
+            Bill original = em.find(Bill.class, billId, LockModeType.PESSIMISTIC_WRITE);
+            if (original.getStatus() != BillStatus.ISSUED) {
+                throw new DomainException("error.bill.notReversible",
+                        "bill " + original.getBillNo() + " cannot be reversed", original.getBillNo());
+            }
+            Subscriber subscriber = em.find(Subscriber.class, original.getSubscriberId());
+            Tariff tariff = tariffs(em, owner.getId()).get(subscriber.getCategory());
+            if (tariff == null) {
+                throw new DomainException("error.billing.noTariff", "no tariff for category "
+                        + subscriber.getCategory(), subscriber.getCategory());
+            }
+            TariffVersion version = tariff.versionOn(original.getIssueDate()).orElseThrow(() -> new DomainException(
+                    "error.tariff.noVersionOn", "tariff '" + tariff.getName() + "' has no version in force on "
+                    + original.getIssueDate(), tariff.getName(), original.getIssueDate()));
+            BillComputation computation = calculator.compute(owner.getKind(), owner.isKdvExempt(), version,
+                    consumption);
+
+            long first = store.takeBillNumbers(em, owner.getId(), on.getYear(), 2);
+            Bill reversal = original.reverse(billNo(owner.getCode(), on.getYear(), first), on, clock.instant());
+            Bill replacement = Bill.issue(owner.getId(), subscriber.getId(),
+                            billNo(owner.getCode(), on.getYear(), first + 1), original.getPeriod(), null,
+                            original.getReadingId(), on, owner.dueDate(on), consumption, clock.instant())
+                    .printPaymentCode(subscriber.getPaymentCode());
+            computation.writeTo(replacement, BILL_LANGUAGE);
+            em.persist(reversal);
+            em.persist(replacement);
+            em.flush();
+            return new BillReissue(original.getId(), reversal.getId(), reversal.getBillNo(), replacement.getId(),
+                    replacement.getBillNo(), replacement.getTotal());
+        });
+    }
+
+    // --- one chunk ---------------------------------------------------------------------------------------------
+
+    private ChunkOutcome chunkWithRetry(RunContext context, long after) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(em -> chunk(em, context, after));
+            } catch (RuntimeException e) {
+                // a deadlock, or a race lost against another worker of the same run: the chunk was rolled back whole
+                if (attempt >= CHUNK_ATTEMPTS || !isRetryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ChunkOutcome chunk(EntityManager em, RunContext context, long after) {
+        long runId = context.runId();
+        Optional<BillingRunStatus> status = store.lockRun(em, runId);
+        if (status.isEmpty() || status.get() == BillingRunStatus.COMPLETED) {
+            return ChunkOutcome.DONE;
+        }
+        List<BillingCandidate> candidates = store.nextCandidates(em, runId, context.institutionId(),
+                context.period(), after, chunkSize);
+        if (candidates.isEmpty()) {
+            store.complete(em, runId, clock.instant());
+            return ChunkOutcome.DONE;
+        }
+        List<Priced> priced = new ArrayList<>(candidates.size());
+        List<SkippedSubscriber> skips = new ArrayList<>();
+        for (BillingCandidate c : candidates) {
+            price(context, c, priced, skips);
+        }
+        List<Bill> bills = new ArrayList<>(priced.size());
+        if (!priced.isEmpty()) {
+            int year = numberYear(context.period());
+            long number = store.takeBillNumbers(em, context.institutionId(), year, priced.size());
+            for (Priced p : priced) {
+                BillingCandidate c = p.candidate();
+                Bill bill = Bill.issue(context.institutionId(), c.subscriberId(),
+                                billNo(context.institutionCode(), year, number++), context.period(), runId,
+                                c.readingId(), c.readingDate(), context.institution().dueDate(c.readingDate()),
+                                c.consumption(), clock.instant())
+                        .printPaymentCode(c.paymentCode());
+                bills.add(p.computation().writeTo(bill, BILL_LANGUAGE));
+            }
+            store.insertRunBills(em, runId, bills);
+        }
+        store.insertSkips(em, runId, skips);
+        store.recordChunk(em, runId, candidates.size(), bills.size(), skips.size(), clock.instant());
+        BillingRunProgress progress = store.progress(em, runId).orElseThrow();
+        return new ChunkOutcome(false, candidates.get(candidates.size() - 1).subscriberId(), progress);
+    }
+
+    private void price(RunContext context, BillingCandidate c, List<Priced> priced, List<SkippedSubscriber> skips) {
+        if (!c.hasReading()) {
+            skips.add(new SkippedSubscriber(c.subscriberId(), c.subscriberNo(), SkipReason.NO_READING, null));
+            return;
+        }
+        Tariff tariff = context.tariffs().get(c.category());
+        if (tariff == null) {
+            skips.add(new SkippedSubscriber(c.subscriberId(), c.subscriberNo(), SkipReason.NO_TARIFF,
+                    c.category().name()));
+            return;
+        }
+        Optional<TariffVersion> version = tariff.versionOn(c.readingDate());
+        if (version.isEmpty()) {
+            skips.add(new SkippedSubscriber(c.subscriberId(), c.subscriberNo(), SkipReason.NO_TARIFF_VERSION,
+                    tariff.getName() + " @ " + c.readingDate()));
+            return;
+        }
+        try {
+            priced.add(new Priced(c, calculator.compute(context.kind(), context.kdvExempt(), version.get(),
+                    c.consumption())));
+        } catch (DomainException e) {
+            skips.add(new SkippedSubscriber(c.subscriberId(), c.subscriberNo(), SkipReason.TARIFF_INVALID,
+                    e.getMessage()));
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private RunContext load(EntityManager em, BillingRunTicket ticket) {
+        Institution institution = em.find(Institution.class, ticket.institutionId());
+        return new RunContext(ticket.runId(), ticket.institutionId(), ticket.period(), institution,
+                institution.getCode(), institution.getKind(), institution.isKdvExempt(),
+                tariffs(em, ticket.institutionId()));
+    }
+
+    /** The institution's tariffs by category, with every version and tier loaded (usable after the transaction). */
+    private static Map<SubscriberCategory, Tariff> tariffs(EntityManager em, long institutionId) {
+        Map<SubscriberCategory, Tariff> byCategory = new EnumMap<>(SubscriberCategory.class);
+        for (Tariff t : em.createQuery("SELECT t FROM Tariff t WHERE t.institutionId = :i", Tariff.class)
+                .setParameter("i", institutionId).getResultList()) {
+            for (TariffVersion v : t.getVersions()) {
+                v.getTiers();
+            }
+            byCategory.put(t.getCategory(), t);
+        }
+        return byCategory;
+    }
+
+    private void markFailed(long runId, RuntimeException cause) {
+        try {
+            String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            transactions.inTransaction(em -> {
+                store.fail(em, runId, message.length() > 1000 ? message.substring(0, 1000) : message, clock.instant());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void requireInScope(long institutionId, String what, Object id) {
+        if (!tenant.scope().permits(institutionId)) {
+            // the same answer as for a missing row: do not reveal that it exists
+            throw new NotFoundException(what, id);
+        }
+    }
+
+    /** Bills of a run are numbered in the series of the period's year. */
+    private static int numberYear(BillingPeriod period) {
+        return period.month().getYear();
+    }
+
+    static String billNo(String institutionCode, int year, long sequence) {
+        return String.format(Locale.ROOT, "%s-%d-%06d", institutionCode, year, sequence);
+    }
+
+    private static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record RunContext(long runId, long institutionId, BillingPeriod period, Institution institution,
+                              String institutionCode, InstitutionKind kind, boolean kdvExempt,
+                              Map<SubscriberCategory, Tariff> tariffs) {
+    }
+
+    private record Priced(BillingCandidate candidate, BillComputation computation) {
+    }
+
+    private record ChunkOutcome(boolean done, long lastSubscriberId, BillingRunProgress progress) {
+        static final ChunkOutcome DONE = new ChunkOutcome(true, 0, null);
+    }
+}
