@@ -97,8 +97,10 @@ class LauncherIT {
     @Test
     @Order(2)
     void migrateOnlyPreparesAnExternalDatabaseForAFullServerAndStops() throws Exception {
-        try (org.sutahsilat.db.EmbeddedDatabase external = org.sutahsilat.db.EmbeddedDatabase.start(
-                FOLDER.resolveSibling("launcher-it-external-db"), 0)) {
+        Path externalFolder = FOLDER.resolveSibling("launcher-it-external-db");
+        deleteTree(externalFolder); // a fresh, empty database: it must get exactly one first admin
+        deleteTree(FOLDER.resolveSibling("launcher-it-migrate"));
+        try (org.sutahsilat.db.EmbeddedDatabase external = org.sutahsilat.db.EmbeddedDatabase.start(externalFolder, 0)) {
             org.sutahsilat.db.DatabaseSettings settings = external.createDatabase("external_su");
             launched = Launched.start(FOLDER.resolveSibling("launcher-it-migrate"), Map.of(
                     "SU_DB_URL", settings.url(), "SU_DB_USER", settings.user(), "SU_DB_PASSWORD", settings.password(),
