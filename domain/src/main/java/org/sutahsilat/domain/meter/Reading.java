@@ -12,6 +12,7 @@ import org.sutahsilat.domain.tenant.TenantOwned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** Okuma: one meter index for one period, with the consumption it implies. Posted, never edited. */
 @Entity
@@ -47,6 +48,8 @@ public class Reading extends TenantOwned {
     private BigDecimal gpsLng;
     @Column(name = "photo_ref")
     private String photoRef;
+    @Column(length = NewReading.MAX_NOTE_LENGTH)
+    private String note;
 
     protected Reading() {
     }
@@ -88,6 +91,18 @@ public class Reading extends TenantOwned {
         return r;
     }
 
+    /** {@link #record(Meter, ReadingEvaluation.Accepted, ReadingSource, Long, Instant)} with where it was read and a note. */
+    public static Reading record(Meter meter, ReadingEvaluation.Accepted evaluation, ReadingSource source,
+                                 Long readBy, Instant now, GpsPosition gps, String note) {
+        Reading r = record(meter, evaluation, source, readBy, now);
+        if (gps != null) {
+            r.gpsLat = gps.latitude();
+            r.gpsLng = gps.longitude();
+        }
+        r.note = NewReading.normalizeNote(note);
+        return r;
+    }
+
     public Long getSubscriberId() {
         return subscriberId;
     }
@@ -122,5 +137,21 @@ public class Reading extends TenantOwned {
 
     public String getFlags() {
         return flags;
+    }
+
+    public Long getReadBy() {
+        return readBy;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public Optional<GpsPosition> getGps() {
+        return gpsLat == null || gpsLng == null ? Optional.empty() : Optional.of(new GpsPosition(gpsLat, gpsLng));
+    }
+
+    public String getNote() {
+        return note;
     }
 }

@@ -3,6 +3,9 @@ package org.sutahsilat.domain.subscriber;
 import org.sutahsilat.domain.shared.Page;
 import org.sutahsilat.domain.shared.PageRequest;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +18,18 @@ public interface SubscriberRepository {
     Optional<Subscriber> find(long id);
 
     Optional<Subscriber> findByNo(long institutionId, SubscriberNo no);
+
+    /**
+     * The subscribers of the institution with these numbers (bulk doors such as the CSV import), by number; numbers
+     * not found, and every number when the institution is outside the scope, are absent from the map.
+     */
+    default Map<SubscriberNo, Subscriber> findByNos(long institutionId, Collection<SubscriberNo> nos) {
+        Map<SubscriberNo, Subscriber> found = new HashMap<>();
+        for (SubscriberNo no : nos) {
+            findByNo(institutionId, no).ifPresent(s -> found.put(no, s));
+        }
+        return found;
+    }
 
     Page<Subscriber> search(SubscriberFilter filter, PageRequest page);
 

@@ -18,6 +18,8 @@ import java.util.Optional;
 public abstract class JpaRepositorySupport {
 
     public static final String UNIT = "sutahsilat";
+    /** The most values bound to one {@code IN (…)} list; longer lists are queried in chunks. */
+    protected static final int IN_LIST_SIZE = 1000;
 
     @PersistenceContext(unitName = UNIT)
     protected EntityManager em;

@@ -11,6 +11,7 @@ import org.sutahsilat.domain.subscriber.SubscriberNo;
 import org.sutahsilat.domain.subscriber.SubscriberRepository;
 import org.sutahsilat.domain.tenant.TenantContext;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,25 @@ public class JpaSubscriberRepository extends JpaRepositorySupport implements Sub
                 .setParameter("institutionId", institutionId)
                 .setParameter("no", no.value())
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public Map<SubscriberNo, Subscriber> findByNos(long institutionId, Collection<SubscriberNo> nos) {
+        Map<SubscriberNo, Subscriber> found = new HashMap<>();
+        if (!scope().permits(institutionId) || nos.isEmpty()) {
+            return found;
+        }
+        List<String> values = nos.stream().map(SubscriberNo::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += IN_LIST_SIZE) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST_SIZE));
+            em.createQuery("SELECT s FROM Subscriber s WHERE s.institutionId = :institutionId"
+                            + " AND s.subscriberNo IN :nos", Subscriber.class)
+                    .setParameter("institutionId", institutionId)
+                    .setParameter("nos", chunk)
+                    .getResultList()
+                    .forEach(s -> found.put(s.getSubscriberNo(), s));
+        }
+        return found;
     }
 
     @Override
