@@ -55,7 +55,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class BillingRunService {
 
-    public static final int DEFAULT_CHUNK_SIZE = 500;
+    public static final int DEFAULT_CHUNK_SIZE = 2000;
     private static final Locale BILL_LANGUAGE = Locale.forLanguageTag("tr-TR");
     private static final int CHUNK_ATTEMPTS = 3;
 

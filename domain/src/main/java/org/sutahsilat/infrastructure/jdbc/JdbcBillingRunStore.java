@@ -156,16 +156,20 @@ public class JdbcBillingRunStore implements BillingRunStore {
             record Row(long id, String no, SubscriberCategory category, PaymentCode code) {
             }
             List<Row> rows = new ArrayList<>(limit);
+            // "neither billed nor skipped" as anti-joins on the unique keys (run, subscriber): one index probe per
+            // subscriber. Written as NOT EXISTS, MariaDB materialized every bill of the run for each chunk, so a run
+            // of N subscribers read O(N²/chunk) index entries (measured: 130 ms a chunk at 100 000 subscribers).
             try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.subscriber_no, s.category, s.payment_code"
-                    + " FROM subscriber s WHERE s.institution_id = ? AND s.id > ? AND " + IN_RUN
-                    + " AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.billing_run_id = ? AND b.subscriber_id = s.id)"
-                    + " AND NOT EXISTS (SELECT 1 FROM billing_run_skip k WHERE k.billing_run_id = ?"
-                    + " AND k.subscriber_id = s.id) ORDER BY s.id LIMIT ?")) {
-                ps.setLong(1, institutionId);
-                ps.setLong(2, afterSubscriberId);
-                ps.setString(3, period.toString());
-                ps.setLong(4, runId);
-                ps.setLong(5, runId);
+                    + " FROM subscriber s"
+                    + " LEFT JOIN bill b ON b.billing_run_id = ? AND b.subscriber_id = s.id"
+                    + " LEFT JOIN billing_run_skip k ON k.billing_run_id = ? AND k.subscriber_id = s.id"
+                    + " WHERE s.institution_id = ? AND s.id > ? AND " + IN_RUN
+                    + " AND b.id IS NULL AND k.subscriber_id IS NULL ORDER BY s.id LIMIT ?")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, runId);
+                ps.setLong(3, institutionId);
+                ps.setLong(4, afterSubscriberId);
+                ps.setString(5, period.toString());
                 ps.setInt(6, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
