@@ -46,6 +46,11 @@ class AdminWebIT {
             {"8299990001", "Zeynep Güneş", "RESIDENTIAL", "05441112233"},
             {"8299990002", "Hüseyin Kaya", "LIVESTOCK", null}};
 
+    /** Subscribers of A only the billing test uses (RESIDENTIAL, with readings), and their consumption. */
+    static final String[][] A_BILLED = {
+            {"7100000004", "Fatma Demir", "RESIDENTIAL", null}, {"7100000005", "Ali Şahin", "RESIDENTIAL", null}};
+    static final String BILLING_PERIOD = "2026-10";
+
     static long institutionA;
     static long institutionB;
 
@@ -330,6 +335,113 @@ class AdminWebIT {
         assertNoStackTrace(bad.body());
     }
 
+    // ---------------------------------------------------------------- (h) billing run (JTA chunks in the container)
+
+    @Test
+    void operatorBillsAPeriodInTheBackgroundOnceAndOnlyForTheirInstitution() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        WebClient.Response page = c.get("billing.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Faturalandır").contains("Köy A Kurumu").doesNotContain("Belde B Kurumu");
+
+        WebClient.Response started = startRun(c, page, institutionA, BILLING_PERIOD);
+        assertThat(started.status()).isEqualTo(200);
+        WebClient.Response done = pollUntilCompleted(c, started);
+        assertThat(done.text()).contains("Tamamlandı").contains("5 / 5")
+                .contains("7100000002").contains("Abone grubu için tarife yok")
+                .contains("7100000003").contains("Dönem için okuma yok");
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("7100000001", "KOY-A-2026-000001 66.00"); // 12 m³: 8 × 4 + 4 × 6 + 10 fixed fee
+        expected.put("7100000004", "KOY-A-2026-000002 30.00"); // 5 m³: 5 × 4 + 10
+        expected.put("7100000005", "KOY-A-2026-000003 126.00"); // 20 m³: 8 × 4 + 8 × 6 + 4 × 9 + 10
+        assertThat(bills(institutionA)).isEqualTo(expected);
+        assertThat(bills(institutionB)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM billing_run WHERE institution_id = " + institutionA
+                + " AND status = 'COMPLETED' AND bills_created = 3")).isEqualTo(1);
+
+        // again: the existing run is shown, nothing new is billed
+        WebClient.Response again = startRun(c, c.get("billing.xhtml"), institutionA, BILLING_PERIOD);
+        assertThat(again.text()).contains("Tamamlandı").contains("Oluşturulan fatura:");
+        Thread.sleep(1500);
+        assertThat(bills(institutionA)).isEqualTo(expected);
+        assertThat(count("SELECT COUNT(*) FROM billing_run WHERE institution_id = " + institutionA)).isEqualTo(1);
+
+        // a crafted request for institution B is refused: no run, no bills
+        WebClient.Response forB = startRun(c, c.get("billing.xhtml"), institutionB, BILLING_PERIOD);
+        assertThat(forB.status()).isEqualTo(200);
+        assertThat(forB.text()).doesNotContain("Tamamlandı").doesNotContain("Devam ediyor");
+        Thread.sleep(1500);
+        assertThat(count("SELECT COUNT(*) FROM billing_run WHERE institution_id = " + institutionB)).isZero();
+        assertThat(bills(institutionB)).isEmpty();
+    }
+
+    private static WebClient.Response startRun(WebClient c, WebClient.Response page, long institution, String period)
+            throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", "billingForm:start");
+        form.put("jakarta.faces.partial.execute", "billingForm");
+        form.put("jakarta.faces.partial.render", "billingForm");
+        form.put("billingForm:start", "billingForm:start");
+        form.put("billingForm", "billingForm");
+        form.put("billingForm:institution_input", Long.toString(institution));
+        form.put("billingForm:period", period);
+        form.put("jakarta.faces.ViewState", page.viewState());
+        return c.post("billing.xhtml", form, Map.of("Faces-Request", "partial/ajax"));
+    }
+
+    private static WebClient.Response pollUntilCompleted(WebClient c, WebClient.Response started) throws Exception {
+        String viewState = started.viewState();
+        WebClient.Response last = started;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!last.body().contains("id=\"result\"")) {
+            assertThat(System.nanoTime()).as("run not COMPLETED in 60 s: " + last.text()).isLessThan(deadline);
+            assertThat(last.text()).as("run failed").doesNotContain("Başarısız");
+            Thread.sleep(1000);
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("jakarta.faces.partial.ajax", "true");
+            form.put("jakarta.faces.source", "billingForm:poll");
+            form.put("jakarta.faces.partial.execute", "billingForm:poll");
+            form.put("jakarta.faces.partial.render", "billingForm:run");
+            form.put("billingForm:poll", "billingForm:poll");
+            form.put("billingForm", "billingForm");
+            form.put("jakarta.faces.ViewState", viewState);
+            last = c.post("billing.xhtml", form, Map.of("Faces-Request", "partial/ajax"));
+            assertThat(last.status()).isEqualTo(200);
+        }
+        return last;
+    }
+
+    /** subscriber no → "bill no total" of the institution's bills of the billing period. */
+    private static Map<String, String> bills(long institution) throws SQLException {
+        Map<String, String> bills = new LinkedHashMap<>();
+        try (Connection db = db(); PreparedStatement ps = db.prepareStatement("SELECT s.subscriber_no, b.bill_no,"
+                + " b.total FROM bill b JOIN subscriber s ON s.id = b.subscriber_id WHERE b.institution_id = ?"
+                + " AND b.period = ? ORDER BY b.bill_no")) {
+            ps.setLong(1, institution);
+            ps.setString(2, BILLING_PERIOD);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bills.put(rs.getString(1), rs.getString(2) + " " + rs.getBigDecimal(3).toPlainString());
+                }
+            }
+        }
+        return bills;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection db = db(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("su.test.db.url"),
+                System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private WebClient loggedIn(String user) throws Exception {
@@ -431,24 +543,63 @@ class AdminWebIT {
             institutionB = insert(db, "INSERT INTO institution (code, name, kind, province, district, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", "BELDE-B", "Belde B Kurumu", "MUNICIPALITY", "Sinop", "Boyabat", now);
             int code = 0;
+            long[] a = new long[A_SUBSCRIBERS.length + A_BILLED.length];
             for (String[] s : A_SUBSCRIBERS) {
-                subscriber(db, institutionA, s, "AAAA" + "2345".charAt(code) + "BCD", now);
+                a[code] = subscriber(db, institutionA, s, "AAAA" + "2345".charAt(code) + "BCD", now);
+                code++;
+            }
+            for (String[] s : A_BILLED) {
+                a[code] = subscriber(db, institutionA, s, "AAAA" + "6789".charAt(code - A_SUBSCRIBERS.length) + "BCD",
+                        now);
                 code++;
             }
             code = 0;
+            long[] b = new long[B_SUBSCRIBERS.length];
             for (String[] s : B_SUBSCRIBERS) {
-                subscriber(db, institutionB, s, "BBBB" + "6789".charAt(code) + "CDE", now);
+                b[code] = subscriber(db, institutionB, s, "BBBB" + "6789".charAt(code) + "CDE", now);
                 code++;
             }
+            // billing: a village tariff for RESIDENTIAL (A and B), readings of BILLING_PERIOD; A's COMMERCIAL
+            // subscriber has a reading but no tariff, A's AGRICULTURAL one no reading
+            villageTariff(db, institutionA, now);
+            villageTariff(db, institutionB, now);
+            reading(db, institutionA, a[0], 12, now);
+            reading(db, institutionA, a[1], 7, now);
+            reading(db, institutionA, a[3], 5, now);
+            reading(db, institutionA, a[4], 20, now);
+            reading(db, institutionB, b[0], 9, now);
             user(db, "operator-a", "Operatör A", hash, "OPERATOR", institutionA, now);
             user(db, "admin", "Şirket Yöneticisi", hash, "COMPANY_ADMIN", null, now);
             user(db, "lockme", "Kilit Deneme", hash, "OPERATOR", institutionA, now);
         }
     }
 
-    private static void subscriber(Connection db, long institution, String[] s, String paymentCode, Timestamp now)
+    /** From 2026-01-01: 0–8 m³ at 4, 8–16 at 6, above at 9, fixed fee 10.00, no wastewater, no taxes. */
+    private static void villageTariff(Connection db, long institution, Timestamp now) throws SQLException {
+        long tariff = insert(db, "INSERT INTO tariff (institution_id, category, name) VALUES (?, 'RESIDENTIAL', ?)",
+                institution, "Mesken");
+        long version = insert(db, "INSERT INTO tariff_version (tariff_id, valid_from, tier_mode, fixed_fee, created_at)"
+                + " VALUES (?, '2026-01-01', 'PROGRESSIVE', 10.00, ?)", tariff, now);
+        insert(db, "INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price) VALUES (?, 1, 0, 8, 4)",
+                version);
+        insert(db, "INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price) VALUES (?, 2, 8, 16, 6)",
+                version);
+        insert(db, "INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price)"
+                + " VALUES (?, 3, 16, NULL, 9)", version);
+    }
+
+    private static void reading(Connection db, long institution, long subscriber, long m3, Timestamp now)
             throws SQLException {
-        insert(db, "INSERT INTO subscriber (institution_id, subscriber_no, full_name, category, phone, payment_code,"
+        long meter = insert(db, "INSERT INTO meter (institution_id, subscriber_id, serial_no, dial_digits, installed_on)"
+                + " VALUES (?, ?, ?, 5, '2025-01-01')", institution, subscriber, "M" + subscriber);
+        insert(db, "INSERT INTO reading (institution_id, subscriber_id, meter_id, period, reading_date, meter_index,"
+                + " consumption_m3, kind, source, recorded_at) VALUES (?, ?, ?, ?, '2026-10-05', ?, ?, 'ACTUAL',"
+                + " 'HANDHELD', ?)", institution, subscriber, meter, BILLING_PERIOD, 100 + m3, m3, now);
+    }
+
+    private static long subscriber(Connection db, long institution, String[] s, String paymentCode, Timestamp now)
+            throws SQLException {
+        return insert(db, "INSERT INTO subscriber (institution_id, subscriber_no, full_name, category, phone, payment_code,"
                 + " route_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", institution, s[0], s[1], s[2], s[3],
                 paymentCode, "R1", now);
     }
