@@ -30,4 +30,10 @@ public class UserBacking {
         return CurrentUser.get().map(u -> u.roles().stream().map(Role::name).sorted().collect(Collectors.toList()))
                 .orElse(java.util.List.of());
     }
+
+    /** True when the user has any of the comma-separated roles (menu links; the pages are guarded in shiro.ini). */
+    public boolean hasAnyRole(String roles) {
+        return CurrentUser.get().map(u -> java.util.Arrays.stream(roles.split(",")).map(String::trim)
+                .anyMatch(r -> u.roles().stream().anyMatch(role -> role.name().equals(r)))).orElse(false);
+    }
 }
