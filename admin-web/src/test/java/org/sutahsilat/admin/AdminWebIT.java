@@ -571,6 +571,7 @@ class AdminWebIT {
             user(db, "operator-a", "Operatör A", hash, "OPERATOR", institutionA, now);
             user(db, "admin", "Şirket Yöneticisi", hash, "COMPANY_ADMIN", null, now);
             user(db, "lockme", "Kilit Deneme", hash, "OPERATOR", institutionA, now);
+            seedReadings(db, hash, now);
         }
     }
 
@@ -624,5 +625,386 @@ class AdminWebIT {
                 return keys.next() ? keys.getLong(1) : 0;
             }
         }
+    }
+
+    // ---------------------------------------------------------------- (i) readings: route page, CSV import, REST API
+
+    /** Institution C of the reading tests: routes RC-1 (page), RC-2 (REST) and RC-3 (CSV import), users reader-c and
+     *  operator-c; every subscriber has six months of 10 m³ readings before the current period. */
+    static long institutionC;
+    static final String READINGS_PERIOD = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Istanbul")).toString();
+    /** subscriber no, name, route, route order, index of the last reading */
+    static final String[][] C_SUBSCRIBERS = {
+            {"9100000001", "Cemile Arslan", "RC-1", "2", "1060"}, {"9100000002", "Cengiz Aksoy", "RC-1", "1", "2060"},
+            {"9100000003", "Derya Kılıç", "RC-1", "3", "3060"}, {"9100000004", "Emre Toprak", "RC-2", "1", "4060"},
+            {"9100000005", "Filiz Ova", "RC-2", "2", "5060"}, {"9100000006", "Gül Ekinci", "RC-3", "1", "6060"},
+            {"9100000007", "Hakan Bulut", "RC-3", "2", "7060"}};
+    /** A well-formed token of a device revoked in the seed data. */
+    static final String REVOKED_TOKEN = "revoked-device-token_" + "x".repeat(22);
+
+    @Test
+    void aReaderReachesTheRoutePageButNotBillingImportOrDevices() throws Exception {
+        assertThat(new WebClient(base).get("reading-route.xhtml").redirectsToLogin()).isTrue();
+        WebClient reader = loggedIn("reader-c");
+        for (String page : List.of("billing.xhtml", "reading-import.xhtml", "reader-devices.xhtml")) {
+            WebClient.Response r = reader.get(page);
+            assertThat(r.status()).as(page).isEqualTo(403);
+            assertThat(r.text()).as(page).contains("Bu sayfayı görme yetkiniz yok.").doesNotContain("Faturalandır");
+        }
+        WebClient.Response route = reader.get("reading-route.xhtml");
+        assertThat(route.status()).isEqualTo(200);
+        assertThat(route.text()).contains("Okuma rotası").contains("RC-1").contains("RC-2");
+        assertThat(route.body()).doesNotContain("navBilling").doesNotContain("navReadingImport");
+        // an operator reaches all of them (and sees the menu links)
+        WebClient operator = loggedIn("operator-c");
+        assertThat(operator.get("reading-import.xhtml").status()).isEqualTo(200);
+        WebClient.Response opRoute = operator.get("reading-route.xhtml?route=RC-1");
+        assertThat(opRoute.status()).isEqualTo(200);
+        assertThat(opRoute.body()).contains("navBilling").contains("navReadingImport").contains("9100000001");
+    }
+
+    @Test
+    void routePageListsTheRouteInOrderWarnsWhileTypingAndSaves() throws Exception {
+        WebClient c = loggedIn("reader-c");
+        WebClient.Response page = c.get("reading-route.xhtml?route=RC-1");
+        assertThat(page.status()).isEqualTo(200);
+        String text = page.text();
+        // route order: 9100000002 (1), 9100000001 (2), 9100000003 (3); names masked; previous indexes shown
+        assertThat(text.indexOf("9100000002")).isPositive().isLessThan(text.indexOf("9100000001"));
+        assertThat(text.indexOf("9100000001")).isLessThan(text.indexOf("9100000003"));
+        assertThat(text).contains("Ce*** Ar***").doesNotContain("Cemile Arslan").doesNotContain("Cengiz Aksoy")
+                .contains("1060").contains("2060").contains("Önceki endeks").doesNotContain("9100000004");
+        assertThat(page.body()).contains("name=\"routeForm:stops:1:index\"");
+        WebClient.Response stale = c.get("reading-route.xhtml?route=RC-1");
+        long s1 = subscriberId("9100000001");
+
+        WebClient.Response high = routeAjax(c, page, 1, "index", "keyup", "1160");
+        assertThat(high.status()).isEqualTo(200);
+        assertThat(high.text()).contains("Tüketim 100 m³").contains("Ortalamanın çok üstünde")
+                .contains("su-notice-warn");
+        WebClient.Response usual = routeAjax(c, page, 1, "index", "keyup", "1071");
+        assertThat(usual.text()).contains("Tüketim 11 m³").doesNotContain("Ortalamanın").contains("su-notice-ok");
+        WebClient.Response lower = routeAjax(c, page, 1, "index", "blur", "1000");
+        assertThat(lower.text()).contains("Endeks 1000 önceki endeksten (1060) düşük").contains("su-notice-error");
+        assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + s1 + " AND period = '"
+                + READINGS_PERIOD + "'")).as("a preview stores nothing").isZero();
+
+        WebClient.Response saved = routeAjax(c, page, 1, "save", null, "1071");
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.text()).contains("Kaydedildi: endeks 1071, tüketim 11 m³").contains("Okunan: 1 / 3");
+        assertThat(readingOf(s1)).isEqualTo("1071 11 ACTUAL HANDHELD null " + userId("reader-c"));
+
+        // no access: an estimate of the recent average (10 m³), marked estimated
+        long s3 = subscriberId("9100000003");
+        WebClient.Response estimated = routeAjax(c, page, 2, "noAccess", null, null);
+        assertThat(estimated.text()).contains("Kaydedildi: endeks 3070, tüketim 10 m³").contains("Tahmini");
+        assertThat(readingOf(s3)).startsWith("3070 10 ESTIMATED ESTIMATE");
+
+        // the page, reopened, marks both as read and offers no input for them
+        WebClient.Response again = c.get("reading-route.xhtml?route=RC-1");
+        assertThat(again.text()).contains("Okundu: endeks 1071").contains("Okundu: endeks 3070")
+                .contains("Okunan: 2 / 3");
+        assertThat(again.body()).doesNotContain("routeForm:stops:1:index").contains("routeForm:stops:0:index");
+        // saving the same subscriber again (a stale page) is refused by the service: still one reading
+        WebClient.Response twice = routeAjax(c, stale, 1, "save", null, "1071");
+        assertThat(twice.text()).contains("zaten kayıtlı");
+        assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + s1 + " AND period = '"
+                + READINGS_PERIOD + "'")).isEqualTo(1);
+    }
+
+    /** An AJAX request of the route page for the row: "index" (keyup/blur preview), "save" or "noAccess". */
+    private static WebClient.Response routeAjax(WebClient c, WebClient.Response page, int row, String what,
+                                                String event, String index) throws Exception {
+        String prefix = "routeForm:stops:" + row + ":";
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", prefix + what);
+        if (what.equals("index")) {
+            form.put("jakarta.faces.partial.event", event);
+            form.put("jakarta.faces.behavior.event", event);
+            form.put("jakarta.faces.partial.execute", prefix + "index");
+            form.put("jakarta.faces.partial.render", prefix + "notice");
+        } else {
+            form.put("jakarta.faces.partial.event", "click");
+            form.put("jakarta.faces.behavior.event", "action");
+            form.put("jakarta.faces.partial.execute", prefix + what + " " + prefix + "index " + prefix + "note");
+            form.put("jakarta.faces.partial.render", prefix + "row routeForm:progress");
+            form.put(prefix + what, prefix + what);
+        }
+        form.put("routeForm", "routeForm");
+        if (index != null) {
+            form.put(prefix + "index", index);
+        }
+        form.put(prefix + "note", "");
+        form.put("jakarta.faces.ViewState", page.viewState());
+        return c.post("reading-route.xhtml", form, Map.of("Faces-Request", "partial/ajax"));
+    }
+
+    @Test
+    void csvImportReportsEveryBadLineAndStoresNothingThenStoresAGoodFile() throws Exception {
+        WebClient c = loggedIn("operator-c");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Istanbul"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        long s6 = subscriberId("9100000006");
+        long s7 = subscriberId("9100000007");
+        long b1 = subscriberId("8299990001");
+        String where = " AND period = '" + READINGS_PERIOD + "'";
+
+        WebClient.Response page = c.get("reading-import.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Dosya biçimi").contains("abone_no;okuma_tarihi;endeks");
+        String bad = "abone_no;okuma_tarihi;endeks\n9100000006;" + today + ";6072\n9100000007;" + today + ";12a\n"
+                + "8299990001;" + today + ";1234\n";
+        WebClient.Response rejected = upload(c, page, bad);
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.text()).contains("Dosya reddedildi: hiçbir okuma kaydedilmedi")
+                .contains("Endeks \"12a\" tam sayı değil").contains("Bu kurumda 8299990001 numaralı abone yok.")
+                .doesNotContain("okuma kaydedildi.");
+        assertThat(problemLines(rejected)).containsExactly("3 9100000007", "4 8299990001");
+        assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id IN (" + s6 + ", " + s7 + ", " + b1 + ")"
+                + where)).as("nothing of a rejected file is stored").isZero();
+
+        String good = "abone_no;okuma_tarihi;endeks;not\n9100000006;" + today + ";6072;kapı açık\n9100000007;"
+                + today + ";7070;\n";
+        WebClient.Response stored = upload(c, c.get("reading-import.xhtml"), good);
+        assertThat(stored.text()).contains("2 okuma kaydedildi.").doesNotContain("Dosya reddedildi");
+        assertThat(readingOf(s6)).isEqualTo("6072 12 ACTUAL IMPORT null " + userId("operator-c"));
+        assertThat(readingOf(s7)).isEqualTo("7070 10 ACTUAL IMPORT null " + userId("operator-c"));
+        assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + b1 + where)).isZero();
+    }
+
+    private static WebClient.Response upload(WebClient c, WebClient.Response page, String csv) throws Exception {
+        String boundary = "----su" + System.nanoTime();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("importForm", "importForm");
+        fields.put("importForm:institution", Long.toString(institutionC));
+        fields.put("importForm:period", READINGS_PERIOD);
+        fields.put("importForm:upload", "Yükle");
+        fields.put("jakarta.faces.ViewState", page.viewState());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"importForm:file\";"
+                + " filename=\"okumalar.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return c.send("POST", "reading-import.xhtml", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray(), Map.of());
+    }
+
+    /** "line subscriberNo" of each row of the problems table. */
+    private static List<String> problemLines(WebClient.Response r) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<tr class=\"su-problem\">\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>").matcher(r.text());
+        List<String> lines = new java.util.ArrayList<>();
+        while (m.find()) {
+            lines.add(m.group(1).trim() + " " + m.group(2).trim());
+        }
+        return lines;
+    }
+
+    @Test
+    void apiRefusesRequestsWithoutAValidDeviceTokenWith401Json() throws Exception {
+        WebClient c = new WebClient(base);
+        String malformed = "Bearer not-a-token";
+        String unknown = "Bearer " + "u".repeat(43);
+        for (String auth : java.util.Arrays.asList(null, malformed, unknown, "Bearer " + REVOKED_TOKEN,
+                "Basic cmVhZGVyLWM6eA==")) {
+            for (String path : List.of("api/v1/routes", "api/v1/routes/RC-2")) {
+                WebClient.Response r = api(c, "GET", path, auth, null, null);
+                assertThat(r.status()).as(auth + " " + path).isEqualTo(401);
+                assertThat(r.header("content-type")).contains("application/json");
+                assertThat(r.header("www-authenticate")).startsWith("Bearer");
+                assertThat(r.location()).isNull();
+                assertThat(r.text()).contains("\"error\":\"unauthorized\"")
+                        .contains("Geçerli bir cihaz anahtarı gerekli").doesNotContain("RC-2").doesNotContain("910000");
+                assertThat(r.setCookies()).as("no session for API calls").isEmpty();
+            }
+        }
+        WebClient.Response post = api(c, "POST", "api/v1/readings", "Bearer " + REVOKED_TOKEN,
+                "[{\"subscriberNo\":\"9100000004\",\"index\":4070}]", null);
+        assertThat(post.status()).isEqualTo(401);
+        assertThat(api(c, "GET", "api/v1/routes", null, null, "en").text()).contains("A valid device token is required");
+        assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + subscriberId("9100000004")
+                + " AND period = '" + READINGS_PERIOD + "'")).isZero();
+        // a login session does not open the API either
+        WebClient operator = loggedIn("operator-c");
+        assertThat(api(operator, "GET", "api/v1/routes", null, null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRegisteredDeviceGetsItsRouteAndPostsReadingsOnceAndOnlyForItsInstitution() throws Exception {
+        // the operator registers a handheld for reader-c: the token is shown once, only its hash is stored
+        WebClient operator = loggedIn("operator-c");
+        WebClient.Response devices = operator.get("reader-devices.xhtml");
+        assertThat(devices.status()).isEqualTo(200);
+        assertThat(devices.text()).contains("Okuyucu C (reader-c)").contains("Eski cihaz").contains("İptal edildi");
+        long reader = userId("reader-c");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("devicesForm", "devicesForm");
+        form.put("devicesForm:institution", Long.toString(institutionC));
+        form.put("devicesForm:reader", Long.toString(reader));
+        form.put("devicesForm:name", "El terminali 1");
+        form.put("devicesForm:register", "Cihaz kaydet");
+        WebClient.Response registered = post(operator, "reader-devices.xhtml", devices, form);
+        assertThat(registered.status()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"newToken\">\\s*([A-Za-z0-9_-]{43})\\s*<")
+                .matcher(registered.body());
+        assertThat(m.find()).as(registered.text()).isTrue();
+        String token = m.group(1);
+        assertThat(registered.text()).contains("bir daha gösterilmeyecek").contains("El terminali 1");
+        assertThat(count("SELECT COUNT(*) FROM reader_device WHERE institution_id = " + institutionC + " AND user_id = "
+                + reader + " AND name = 'El terminali 1' AND revoked_at IS NULL AND token_hash = SHA2('" + token
+                + "', 256)")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM reader_device WHERE token_hash LIKE '%" + token + "%' OR name LIKE '%"
+                + token + "%'")).isZero();
+        assertThat(operator.get("reader-devices.xhtml").body()).doesNotContain(token);
+        String auth = "Bearer " + token;
+        WebClient device = new WebClient(base);
+
+        WebClient.Response routes = api(device, "GET", "api/v1/routes", auth, null, null);
+        assertThat(routes.status()).as(routes.text()).isEqualTo(200);
+        assertThat(routes.text()).contains("\"RC-1\"").contains("\"RC-2\"").contains("\"RC-3\"")
+                .doesNotContain("\"R1\"");
+        assertThat(routes.setCookies()).isEmpty();
+        WebClient.Response route = api(device, "GET", "api/v1/routes/RC-2", auth, null, null);
+        assertThat(route.status()).isEqualTo(200);
+        String json = route.text();
+        assertThat(json.indexOf("\"subscriberNo\":\"9100000004\"")).isPositive()
+                .isLessThan(json.indexOf("\"subscriberNo\":\"9100000005\""));
+        assertThat(result(json, "\"subscriberNo\":\"9100000004\"")).contains("\"previousIndex\":4060")
+                .contains("\"lastConsumption\":10").contains("\"status\":\"TO_READ\"").contains("\"name\":\"Em*** To***\"");
+        assertThat(json).doesNotContain("Emre Toprak").doesNotContain("9100000001");
+        assertThat(api(device, "GET", "api/v1/routes/R1", auth, null, null).status())
+                .as("a route of another institution does not exist").isEqualTo(404);
+
+        long s4 = subscriberId("9100000004");
+        long s5 = subscriberId("9100000005");
+        long b1 = subscriberId("8299990001");
+        String batch = "{\"readings\":[{\"ref\":\"a1\",\"subscriberNo\":\"9100000004\",\"index\":4075},"
+                + "{\"ref\":\"a2\",\"subscriberNo\":\"9100000005\",\"index\":5060,\"note\":\"sayaç donmuş olabilir\"},"
+                + "{\"ref\":\"a3\",\"subscriberNo\":\"8299990001\",\"index\":1234},"
+                + "{\"ref\":\"a4\",\"subscriberNo\":\"9100000006\"}]}";
+        WebClient.Response posted = api(device, "POST", "api/v1/readings", auth, batch, null);
+        assertThat(posted.status()).as(posted.text()).isEqualTo(200);
+        assertThat(posted.setCookies()).isEmpty();
+        String answer = posted.text();
+        assertThat(answer).contains("\"stored\":2").contains("\"rejected\":2").contains("\"alreadyRecorded\":0");
+        assertThat(result(answer, "\"ref\":\"a1\"")).contains("\"status\":\"STORED\"").contains("\"consumption\":15")
+                .contains("\"flags\":[]");
+        assertThat(result(answer, "\"ref\":\"a2\"")).contains("\"status\":\"STORED\"").contains("\"consumption\":0")
+                .contains("\"ZERO\"").contains("Sıfır tüketim");
+        assertThat(result(answer, "\"ref\":\"a3\"")).contains("\"status\":\"REJECTED\"")
+                .contains("\"reason\":\"reading.unknownSubscriber\"")
+                .contains("Bu kurumda 8299990001 numaralı abone yok.");
+        assertThat(result(answer, "\"ref\":\"a4\"")).contains("\"status\":\"REJECTED\"")
+                .contains("\"reason\":\"api.indexRequired\"");
+        assertThat(readingOf(s4)).isEqualTo("4075 15 ACTUAL HANDHELD null " + reader);
+        assertThat(readingOf(s5)).isEqualTo("5060 0 ACTUAL HANDHELD ZERO,LOW " + reader);
+        assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + b1 + " AND period = '"
+                + READINGS_PERIOD + "'")).as("nothing stored for institution B").isZero();
+
+        // the same reading again (a retry): stored once, answered "already recorded", in English on request
+        WebClient.Response retry = api(device, "POST", "api/v1/readings", auth,
+                "{\"ref\":\"a1\",\"subscriberNo\":\"9100000004\",\"index\":4075}", "en-US,en;q=0.8");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.text()).contains("\"status\":\"ALREADY_RECORDED\"").contains("\"alreadyRecorded\":1")
+                .contains("already recorded");
+        WebClient.Response other = api(device, "POST", "api/v1/readings", auth,
+                "[{\"subscriberNo\":\"9100000004\",\"index\":4090},{\"subscriberNo\":\"8299990001\",\"index\":1}]", "en");
+        assertThat(other.text()).contains("\"status\":\"REJECTED\"").contains("error.reading.alreadyRecorded")
+                .contains("No subscriber 8299990001 in this institution.");
+        assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + s4 + " AND period = '"
+                + READINGS_PERIOD + "'")).isEqualTo(1);
+        assertThat(api(device, "POST", "api/v1/readings", auth, "{not json", null).status()).isEqualTo(400);
+        assertThat(count("SELECT COUNT(*) FROM reader_device WHERE token_hash = SHA2('" + token + "', 256)"
+                + " AND last_used_at IS NOT NULL")).isEqualTo(1);
+
+        // revoked on the page: refused from the next request on
+        WebClient.Response list = operator.get("reader-devices.xhtml");
+        Map<String, String> revoke = new LinkedHashMap<>();
+        revoke.put("devicesForm", "devicesForm");
+        revoke.put("devicesForm:rows:0:revoke", "İptal et");
+        WebClient.Response revoked = post(operator, "reader-devices.xhtml", list, revoke);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM reader_device WHERE token_hash = SHA2('" + token + "', 256)"
+                + " AND revoked_at IS NOT NULL")).isEqualTo(1);
+        assertThat(api(device, "GET", "api/v1/routes", auth, null, null).status()).isEqualTo(401);
+    }
+
+    private static WebClient.Response api(WebClient c, String method, String path, String authorization, String json,
+                                          String language) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        if (language != null) {
+            headers.put("Accept-Language", language);
+        }
+        return c.send(method, path, json == null ? null : "application/json; charset=UTF-8",
+                json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+
+    /** The innermost JSON object of the answer that contains the marker. */
+    private static String result(String json, String marker) {
+        int at = json.indexOf(marker);
+        assertThat(at).as(marker + " in " + json).isNotNegative();
+        return json.substring(json.lastIndexOf('{', at), json.indexOf('}', at) + 1);
+    }
+
+    private static long subscriberId(String no) throws SQLException {
+        return count("SELECT id FROM subscriber WHERE subscriber_no = '" + no + "'");
+    }
+
+    private static long userId(String username) throws SQLException {
+        return count("SELECT id FROM app_user WHERE username = '" + username + "'");
+    }
+
+    /** "index consumption kind source flags read_by" of the subscriber's reading of the current period. */
+    private static String readingOf(long subscriber) throws SQLException {
+        try (Connection db = db(); PreparedStatement ps = db.prepareStatement("SELECT meter_index, consumption_m3,"
+                + " kind, source, flags, read_by FROM reading WHERE subscriber_id = ? AND period = ?")) {
+            ps.setLong(1, subscriber);
+            ps.setString(2, READINGS_PERIOD);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("a reading of " + subscriber).isTrue();
+                return rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
+                        + rs.getString(5) + " " + rs.getLong(6);
+            }
+        }
+    }
+
+    static void seedReadings(Connection db, String hash, Timestamp now) throws SQLException {
+        institutionC = insert(db, "INSERT INTO institution (code, name, kind, province, district, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", "KOY-C", "Okuma Köyü C", "VILLAGE", "Bolu", "Mudurnu", now);
+        java.time.YearMonth current = java.time.YearMonth.parse(READINGS_PERIOD);
+        int code = 0;
+        for (String[] s : C_SUBSCRIBERS) {
+            long id = insert(db, "INSERT INTO subscriber (institution_id, subscriber_no, full_name, category,"
+                    + " address, payment_code, route_code, route_order, created_at) VALUES (?, ?, ?, 'RESIDENTIAL', ?,"
+                    + " ?, ?, ?, ?)", institutionC, s[0], s[1], "Çeşme Sokak No: " + (code + 1), "CCCC" + (code + 2)
+                    + "DEF", s[2], Integer.parseInt(s[3]), now);
+            long meter = insert(db, "INSERT INTO meter (institution_id, subscriber_id, serial_no, dial_digits,"
+                    + " installed_on) VALUES (?, ?, ?, 5, '2025-01-01')", institutionC, id, "MC-" + s[0]);
+            long last = Long.parseLong(s[4]);
+            for (int back = 6; back >= 1; back--) {
+                java.time.YearMonth p = current.minusMonths(back);
+                insert(db, "INSERT INTO reading (institution_id, subscriber_id, meter_id, period, reading_date,"
+                        + " meter_index, consumption_m3, kind, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, 10,"
+                        + " 'ACTUAL', 'HANDHELD', ?)", institutionC, id, meter, p.toString(),
+                        java.sql.Date.valueOf(p.atDay(5)), last - 10L * (back - 1), now);
+            }
+            code++;
+        }
+        user(db, "reader-c", "Okuyucu C", hash, "READER", institutionC, now);
+        user(db, "operator-c", "Operatör C", hash, "OPERATOR", institutionC, now);
+        insert(db, "INSERT INTO reader_device (institution_id, user_id, name, token_hash, created_at, revoked_at)"
+                        + " VALUES (?, (SELECT id FROM app_user WHERE username = 'reader-c'), 'Eski cihaz', ?,"
+                        + " '2025-01-01 00:00:00', '2025-06-01 00:00:00')",
+                institutionC, org.sutahsilat.domain.device.DeviceToken.parse(REVOKED_TOKEN).orElseThrow().hash());
     }
 }

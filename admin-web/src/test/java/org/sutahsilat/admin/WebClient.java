@@ -188,6 +188,18 @@ final class WebClient {
         }
     }
 
+    /** Any method with a raw body (JSON, multipart) and extra headers; {@code body} null sends none. */
+    Response send(String method, String path, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
