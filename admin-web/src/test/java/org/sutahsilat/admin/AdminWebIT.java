@@ -828,6 +828,7 @@ class AdminWebIT {
                 "[{\"subscriberNo\":\"9100000004\",\"index\":4070}]", null);
         assertThat(post.status()).isEqualTo(401);
         assertThat(api(c, "GET", "api/v1/routes", null, null, "en").text()).contains("A valid device token is required");
+        assertThat(api(c, "GET", "api/v1/nothing-here", null, null, null).status()).isEqualTo(401);
         assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + subscriberId("9100000004")
                 + " AND period = '" + READINGS_PERIOD + "'")).isZero();
         // a login session does not open the API either
@@ -920,6 +921,13 @@ class AdminWebIT {
         assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + s4 + " AND period = '"
                 + READINGS_PERIOD + "'")).isEqualTo(1);
         assertThat(api(device, "POST", "api/v1/readings", auth, "{not json", null).status()).isEqualTo(400);
+        WebClient.Response missing = api(device, "GET", "api/v1/nothing-here", auth, null, null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text()).contains("\"error\":\"http404\"").doesNotContain("<html");
+        WebClient.Response plain = device.send("POST", "api/v1/readings", "text/plain", "x".getBytes(),
+                Map.of("Authorization", auth));
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.text()).contains("\"error\":\"http415\"");
         assertThat(count("SELECT COUNT(*) FROM reader_device WHERE token_hash = SHA2('" + token + "', 256)"
                 + " AND last_used_at IS NOT NULL")).isEqualTo(1);
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,9 +22,10 @@ import java.util.Optional;
  * Authenticates every API request by its device token ({@code Authorization: Bearer <token>}): a missing,
  * malformed, unknown or revoked token (or a device whose reader lost the role) gets 401 with a JSON body, never a
  * redirect. A valid one sets the request's tenant scope to the device's institution and nothing else (whatever a
- * login session of the same client might allow).
+ * login session of the same client might allow). Pre-matching: even an unknown path answers 401 to a stranger.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class DeviceAuthFilter implements ContainerRequestFilter {
 
