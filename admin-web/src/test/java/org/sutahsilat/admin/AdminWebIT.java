@@ -888,12 +888,14 @@ class AdminWebIT {
         String batch = "{\"readings\":[{\"ref\":\"a1\",\"subscriberNo\":\"9100000004\",\"index\":4075},"
                 + "{\"ref\":\"a2\",\"subscriberNo\":\"9100000005\",\"index\":5060,\"note\":\"sayaç donmuş olabilir\"},"
                 + "{\"ref\":\"a3\",\"subscriberNo\":\"8299990001\",\"index\":1234},"
-                + "{\"ref\":\"a4\",\"subscriberNo\":\"9100000006\"}]}";
+                + "{\"ref\":\"a4\",\"subscriberNo\":\"9100000006\"},"
+                + "{\"ref\":\"a5\",\"subscriberNo\":\"9100000006\",\"index\":6070,\"readingDate\":\""
+                + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Istanbul")).plusDays(2) + "\"}]}";
         WebClient.Response posted = api(device, "POST", "api/v1/readings", auth, batch, null);
         assertThat(posted.status()).as(posted.text()).isEqualTo(200);
         assertThat(posted.setCookies()).isEmpty();
         String answer = posted.text();
-        assertThat(answer).contains("\"stored\":2").contains("\"rejected\":2").contains("\"alreadyRecorded\":0");
+        assertThat(answer).contains("\"stored\":2").contains("\"rejected\":3").contains("\"alreadyRecorded\":0");
         assertThat(result(answer, "\"ref\":\"a1\"")).contains("\"status\":\"STORED\"").contains("\"consumption\":15")
                 .contains("\"flags\":[]");
         assertThat(result(answer, "\"ref\":\"a2\"")).contains("\"status\":\"STORED\"").contains("\"consumption\":0")
@@ -903,6 +905,8 @@ class AdminWebIT {
                 .contains("Bu kurumda 8299990001 numaralı abone yok.");
         assertThat(result(answer, "\"ref\":\"a4\"")).contains("\"status\":\"REJECTED\"")
                 .contains("\"reason\":\"api.indexRequired\"");
+        assertThat(result(answer, "\"ref\":\"a5\"")).contains("\"status\":\"REJECTED\"")
+                .contains("\"reason\":\"api.dateInFuture\"").contains("ileri bir tarih");
         assertThat(readingOf(s4)).isEqualTo("4075 15 ACTUAL HANDHELD null " + reader);
         assertThat(readingOf(s5)).isEqualTo("5060 0 ACTUAL HANDHELD ZERO,LOW " + reader);
         assertThat(count("SELECT COUNT(*) FROM reading WHERE subscriber_id = " + b1 + " AND period = '"

@@ -66,6 +66,10 @@ public class ReadingPoster {
             } catch (DateTimeParseException e) {
                 return rejected(out, "api.badDate", locale);
             }
+            if (date.isAfter(LocalDate.now(clock.withZone(RouteResource.TURKEY)))) {
+                // as the CSV import: a reading cannot be dated after today (Turkish time)
+                return rejected(out, "api.dateInFuture", locale);
+            }
             try {
                 period = in.period == null || in.period.isBlank() ? BillingPeriod.containing(date)
                         : BillingPeriod.parse(in.period.strip());
