@@ -676,6 +676,12 @@ class AdminWebIT {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.text()).contains(receiptNo).contains(C_SUBSCRIBER).contains("₺150,00").contains("Geçerli")
                 .contains("İptal et").doesNotContain("BELDE-B-M-TEST-1");
+        WebClient.Response csv = post(c, "payments.xhtml", list,
+                Map.of("paymentsForm", "paymentsForm", "paymentsForm:csv", ""));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("content-type")).contains("csv");
+        assertThat(csv.body()).contains(receiptNo).contains(C_SUBSCRIBER).contains("Nakit")
+                .doesNotContain("BELDE-B-M-TEST-1").doesNotContain("Kemal Sönmez");
 
         WebClient.Response reversePage = c.get("reverse.xhtml?payment=" + paymentId);
         assertThat(reversePage.text()).contains(receiptNo).contains("İptal sebebi");
