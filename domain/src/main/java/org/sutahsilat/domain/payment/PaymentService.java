@@ -178,7 +178,7 @@ public class PaymentService {
                     "received on " + on + ", before the subscriber's last posting " + last, on, last);
         }
 
-        List<ChargeEntry> charges = new ArrayList<>(spendCredit(ledger, history, on));
+        List<ChargeEntry> charges = new ArrayList<>(spendCredit(ledger, history, on).charges());
         List<AllocationLine> lines = allocator.allocate(c.amount(), ledger.openItems(on));
         charges.addAll(ledger.charge(lines, on));
         for (AllocationLine line : lines) {
@@ -215,26 +215,21 @@ public class PaymentService {
         payments.lockSubscriber(s.getId());
         List<Payment> history = payments.paymentsOf(s.getId());
         SubscriberLedger ledger = ledger(institution, s.getId(), history);
-        LocalDate on = today();
-        Money credit = ledger.credit();
-        if (!credit.isPositive()) {
+        CreditSpent spent = spendCredit(ledger, history, today());
+        if (spent.lines().isEmpty()) {
             return List.of();
         }
-        List<AllocationLine> lines = allocator.allocateCredit(credit, ledger.openItems(on));
-        if (lines.isEmpty()) {
-            return List.of();
-        }
-        List<ChargeEntry> charges = ledger.charge(lines, on);
-        transferCredit(ledger, history, lines, on);
+        List<AllocationLine> lines = spent.lines();
+        List<ChargeEntry> charges = spent.charges();
         Instant now = clock.instant();
         for (ChargeEntry charge : charges) {
             payments.save(SurchargeCharge.post(institutionId, s.getId(), charge.billId(), charge.on(), charge.amount(),
                     null, now));
         }
         payments.flush();
-        Money spent = lines.stream().map(AllocationLine::amount).reduce(Money.ZERO, Money::plus);
+        Money total = lines.stream().map(AllocationLine::amount).reduce(Money.ZERO, Money::plus);
         audit.record(AuditEntry.of(now, by, null, institutionId, "CREDIT_APPLIED", "Subscriber", s.getId(),
-                "subscriberNo=" + s.getSubscriberNo().value() + " amount=" + spent, null));
+                "subscriberNo=" + s.getSubscriberNo().value() + " amount=" + total, null));
         return lines;
     }
 
@@ -339,26 +334,29 @@ public class PaymentService {
                 reversed, otherReceipt, reason, p.isReversal());
     }
 
+    /** What spending credit paid, and the surcharge it charged on the bills it reached. */
+    private record CreditSpent(List<AllocationLine> lines, List<ChargeEntry> charges) {
+    }
+
     /** Spends unspent credit on the open items of {@code on} (charging the surcharge of the bills it reaches). */
-    private List<ChargeEntry> spendCredit(SubscriberLedger ledger, List<Payment> history, LocalDate on) {
+    private CreditSpent spendCredit(SubscriberLedger ledger, List<Payment> history, LocalDate on) {
         Money credit = ledger.credit();
         if (!credit.isPositive()) {
-            return List.of();
+            return new CreditSpent(List.of(), List.of());
         }
         List<AllocationLine> lines = allocator.allocateCredit(credit, ledger.openItems(on));
         if (lines.isEmpty()) {
-            return List.of();
+            return new CreditSpent(List.of(), List.of());
         }
         List<ChargeEntry> charges = ledger.charge(lines, on);
         transferCredit(ledger, history, lines, on);
-        return charges;
+        return new CreditSpent(lines, charges);
     }
 
     /** Writes credit lines on the payments that left the credit, oldest first (rows −CREDIT / +bill). */
     private static void transferCredit(SubscriberLedger ledger, List<Payment> history, List<AllocationLine> lines,
                                        LocalDate on) {
-        Set<Long> reversedIds = history.stream().filter(Payment::isReversal).map(Payment::getReversesPaymentId)
-                .collect(Collectors.toSet());
+        Set<Long> reversedIds = reversedIds(history);
         List<Payment> sources = history.stream()
                 .filter(p -> !p.isReversal() && !reversedIds.contains(p.getId()) && p.creditBalance().isPositive())
                 .toList();
@@ -379,9 +377,14 @@ public class PaymentService {
         }
     }
 
-    private SubscriberLedger ledger(Institution institution, long subscriberId, List<Payment> history) {
-        Set<Long> reversedIds = history.stream().filter(Payment::isReversal).map(Payment::getReversesPaymentId)
+    /** The ids of the payments a reversal in the history cancels. */
+    private static Set<Long> reversedIds(List<Payment> history) {
+        return history.stream().filter(Payment::isReversal).map(Payment::getReversesPaymentId)
                 .collect(Collectors.toSet());
+    }
+
+    private SubscriberLedger ledger(Institution institution, long subscriberId, List<Payment> history) {
+        Set<Long> reversedIds = reversedIds(history);
         List<AllocationEntry> rows = new ArrayList<>();
         for (Payment p : history) {
             boolean inForce = !p.isReversal() && !reversedIds.contains(p.getId());
