@@ -127,13 +127,13 @@ public final class ReceiptPdfRenderer {
         private void header() throws IOException {
             float top = y;
             float ly = top;
-            for (String row : canvas.wrap(r.institutionName(), bold, 12.5f, WIDTH * 0.55f)) {
+            for (String row : canvas.wrap(r.institutionName(), bold, 12.5f, WIDTH * 0.47f)) {
                 ly -= 14;
                 canvas.show(bold, 12.5f, LEFT, ly, row);
             }
             ly -= 16;
             canvas.show(bold, 11, LEFT, ly, text(r.reversal() ? "title.reversal" : "title"));
-            float labelX = LEFT + WIDTH * 0.58f;
+            float labelX = LEFT + WIDTH * 0.50f;
             float ry = top;
             for (String[] kv : new String[][]{
                     {text("receiptNo"), r.receiptNo()},
@@ -175,7 +175,7 @@ public final class ReceiptPdfRenderer {
             y -= 12;
             canvas.show(bold, 9, LEFT, y, text("section.paid"));
             y -= 5;
-            float[] right = {LEFT + WIDTH * 0.30f, LEFT + WIDTH * 0.44f, LEFT + WIDTH * 0.63f, LEFT + WIDTH * 0.81f,
+            float[] right = {LEFT + WIDTH * 0.29f, LEFT + WIDTH * 0.40f, LEFT + WIDTH * 0.62f, LEFT + WIDTH * 0.81f,
                     RIGHT - 4};
             fill(y, 14);
             canvas.show(bold, 7.5f, LEFT + 4, y - 10, text("col.billNo"));

@@ -56,7 +56,11 @@ class ReceiptPdfRendererTest {
 
     @Test
     void aReversedPaymentsReceiptSaysIptalWithTheCancellationAndTheReason() throws IOException {
-        String text = text(new ReceiptPdfRenderer(Locale.forLanguageTag("tr")).render(receipt(true)));
+        byte[] pdf = new ReceiptPdfRenderer(Locale.forLanguageTag("tr")).render(receipt(true));
+        Path sample = Path.of(System.getProperty("basedir", "."), "target", "sample-receipt-reversed.pdf");
+        Files.createDirectories(sample.getParent());
+        Files.write(sample, pdf);
+        String text = text(pdf);
         assertThat(text).contains("İPTAL", "İPTAL EDİLDİ — iptal makbuzu CAMLICA-M2026-000043",
                 "Sebep: Yanlış abone seçildi");
     }
