@@ -572,6 +572,7 @@ class AdminWebIT {
             user(db, "admin", "Şirket Yöneticisi", hash, "COMPANY_ADMIN", null, now);
             user(db, "lockme", "Kilit Deneme", hash, "OPERATOR", institutionA, now);
             seedReadings(db, hash, now);
+            seedPayments(db, hash, now, b[0]);
         }
     }
 
@@ -1018,5 +1019,182 @@ class AdminWebIT {
                         + " VALUES (?, (SELECT id FROM app_user WHERE username = 'reader-c'), 'Eski cihaz', ?,"
                         + " '2025-01-01 00:00:00', '2025-06-01 00:00:00')",
                 institutionC, org.sutahsilat.domain.device.DeviceToken.parse(REVOKED_TOKEN).orElseThrow().hash());
+    }
+
+    // ---------------------------------------------------------------- (i) payments: collect, receipt, list, reversal
+
+    /** Institution P (no surcharge) with one subscriber owing two bills, its cashier and a read-only viewer. */
+    static final String P_SUBSCRIBER = "7300000001";
+    static long institutionP;
+    static long paymentOfB;
+
+    @Test
+    void operatorCollectsCashPrintsTheReceiptSeesItInTheListAndReversesIt() throws Exception {
+        WebClient c = loggedIn("cashier-p");
+        WebClient.Response page = c.get("collect.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Tahsilat");
+
+        WebClient.Response found = findSubscriber(c, page, P_SUBSCRIBER);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.text()).contains("Ke*** Sö***").contains("KOY-P-2026-000001").contains("KOY-P-2026-000002")
+                .contains("₺120,00").contains("₺80,50").contains("₺200,50").doesNotContain("Kemal Sönmez");
+
+        WebClient.Response saved = pay(c, found, "150.00");
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.text()).contains("Tahsilat kaydedildi").contains("₺150,00").contains("₺50,50")
+                .contains("Makbuzu yazdır");
+        String receiptNo = between(saved.text(), "id=\"receiptNo\">", "<");
+        assertThat(receiptNo).matches("KOY-P-M\\d{4}-000001");
+
+        // the browser sends the same form again (double click, refresh): still one payment
+        pay(c, found, "150.00");
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE institution_id = " + institutionP)).isEqualTo(1);
+        long paymentId = count("SELECT id FROM payment WHERE institution_id = " + institutionP);
+        assertThat(allocations(paymentId)).containsExactly("KOY-P-2026-000001 PRINCIPAL 120.00",
+                "KOY-P-2026-000002 PRINCIPAL 30.00");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'PAYMENT_RECORDED' AND institution_id = "
+                + institutionP)).isEqualTo(1);
+
+        WebClient.Response pdf = c.get("receipt?payment=" + paymentId);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("content-type")).startsWith("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("TAHSİLAT MAKBUZU").contains(receiptNo).contains(P_SUBSCRIBER)
+                    .contains("Ke*** Sö***").contains("₺150,00").contains("Nakit").contains("Kasa Görevlisi C")
+                    .doesNotContain("İPTAL");
+        }
+
+        WebClient.Response list = c.get("payments.xhtml");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text()).contains(receiptNo).contains(P_SUBSCRIBER).contains("₺150,00").contains("Geçerli")
+                .contains("İptal et").doesNotContain("BELDE-B-M-TEST-1");
+        WebClient.Response csv = post(c, "payments.xhtml", list,
+                Map.of("paymentsForm", "paymentsForm", "paymentsForm:csv", ""));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("content-type")).contains("csv");
+        assertThat(csv.body()).contains(receiptNo).contains(P_SUBSCRIBER).contains("Nakit")
+                .doesNotContain("BELDE-B-M-TEST-1").doesNotContain("Kemal Sönmez");
+
+        WebClient.Response reversePage = c.get("reverse.xhtml?payment=" + paymentId);
+        assertThat(reversePage.text()).contains(receiptNo).contains("İptal sebebi");
+        WebClient.Response reversed = post(c, "reverse.xhtml?payment=" + paymentId, reversePage,
+                Map.of("reverseForm", "reverseForm", "reverseForm:reason", "Yanlış tutar girildi",
+                        "reverseForm:confirm", ""));
+        assertThat(reversed.text()).contains("Tahsilat iptal edildi");
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE institution_id = " + institutionP
+                + " AND reverses_payment_id = " + paymentId + " AND amount = -150.00")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'PAYMENT_REVERSED' AND institution_id = "
+                + institutionP)).isEqualTo(1);
+        WebClient.Response afterList = c.get("payments.xhtml");
+        assertThat(afterList.text()).contains("İptal edildi").contains("İptal kaydı");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(
+                c.get("receipt?payment=" + paymentId).bytes())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("İPTAL")
+                    .contains("Yanlış tutar girildi");
+        }
+        // the debt is back: 200.50 again
+        assertThat(findSubscriber(c, c.get("collect.xhtml"), P_SUBSCRIBER).text()).contains("₺200,50");
+    }
+
+    @Test
+    void aCraftedRequestForAnotherInstitutionsSubscriberOrPaymentRecordsNothing() throws Exception {
+        long payments = count("SELECT COUNT(*) FROM payment");
+        WebClient c = loggedIn("cashier-p");
+        WebClient.Response page = c.get("collect.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("findForm", "findForm");
+        form.put("findForm:institution_input", Long.toString(institutionB));
+        form.put("findForm:subscriberNo", B_SUBSCRIBERS[0][0]);
+        form.put("findForm:find", "");
+        WebClient.Response found = post(c, "collect.xhtml", page, form);
+        assertThat(found.text()).contains("Abone bulunamadı");
+        assertThat(found.text()).doesNotContain(B_SUBSCRIBERS[0][1]).doesNotContain("Belde B Kurumu");
+        WebClient.Response paid = pay(c, found, "70.00");
+        assertThat(paid.text()).doesNotContain("Tahsilat kaydedildi");
+
+        assertThat(c.get("receipt?payment=" + paymentOfB).status()).isEqualTo(404);
+        assertThat(c.get("receipt?payment=x").status()).isEqualTo(404);
+        WebClient.Response reverseB = c.get("reverse.xhtml?payment=" + paymentOfB);
+        assertThat(reverseB.text()).contains("Aradığınız kayıt bulunamadı").doesNotContain("BELDE-B-M-TEST-1");
+        assertThat(c.get("payments.xhtml").text()).doesNotContain("BELDE-B-M-TEST-1");
+        assertThat(count("SELECT COUNT(*) FROM payment")).isEqualTo(payments);
+    }
+
+    @Test
+    void aViewerCannotTakeOrReverseAPayment() throws Exception {
+        WebClient c = loggedIn("viewer-p");
+        // the pages are refused by role (shiro.ini); PaymentServiceIT shows the service refuses such a user too
+        assertThat(c.get("collect.xhtml").status()).isEqualTo(403);
+        assertThat(c.get("reverse.xhtml?payment=1").status()).isEqualTo(403);
+        assertThat(c.get("payments.xhtml").status()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE institution_id = " + institutionP
+                + " AND amount = 10.00")).isZero();
+    }
+
+    private static WebClient.Response findSubscriber(WebClient c, WebClient.Response page, String no) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("findForm", "findForm");
+        form.put("findForm:subscriberNo", no);
+        form.put("findForm:find", "");
+        return post(c, "collect.xhtml", page, form);
+    }
+
+    private static WebClient.Response pay(WebClient c, WebClient.Response page, String amount) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("payForm", "payForm");
+        form.put("payForm:amount_input", amount.replace('.', ','));
+        form.put("payForm:amount_hinput", amount);
+        form.put("payForm:channel_input", "CASH");
+        form.put("payForm:receivedOn_input", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Istanbul"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        form.put("payForm:reference", "");
+        form.put("payForm:save", "");
+        return post(c, "collect.xhtml", page, form);
+    }
+
+    private static String between(String text, String start, String end) {
+        int i = text.indexOf(start);
+        assertThat(i).as(start + " in " + text).isNotNegative();
+        int from = i + start.length();
+        return text.substring(from, text.indexOf(end, from)).trim();
+    }
+
+    /** "bill no kind amount" of a payment's rows in posting order. */
+    private static List<String> allocations(long paymentId) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection db = db(); PreparedStatement ps = db.prepareStatement("SELECT b.bill_no, a.kind, a.amount"
+                + " FROM payment_allocation a LEFT JOIN bill b ON b.id = a.bill_id WHERE a.payment_id = ?"
+                + " ORDER BY a.seq, a.id")) {
+            ps.setLong(1, paymentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3).toPlainString());
+                }
+            }
+        }
+        return rows;
+    }
+
+    static void seedPayments(Connection db, String hash, Timestamp now, long subscriberOfB) throws SQLException {
+        institutionP = insert(db, "INSERT INTO institution (code, name, kind, province, district, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", "KOY-P", "Köy P Kurumu", "VILLAGE", "Bolu", "Mudurnu", now);
+        long subscriber = subscriber(db, institutionP, new String[]{P_SUBSCRIBER, "Kemal Sönmez", "RESIDENTIAL", null},
+                "CCCC2345", now);
+        insert(db, "INSERT INTO bill (institution_id, subscriber_id, bill_no, period, issue_date, due_date,"
+                + " consumption_m3, total, status, created_at) VALUES (?, ?, 'KOY-P-2026-000001', '2026-08',"
+                + " '2026-08-05', '2026-08-20', 12, 120.00, 'ISSUED', ?)", institutionP, subscriber, now);
+        insert(db, "INSERT INTO bill (institution_id, subscriber_id, bill_no, period, issue_date, due_date,"
+                + " consumption_m3, total, status, created_at) VALUES (?, ?, 'KOY-P-2026-000002', '2026-09',"
+                + " '2026-09-05', '2026-09-20', 8, 80.50, 'ISSUED', ?)", institutionP, subscriber, now);
+        user(db, "cashier-p", "Kasa Görevlisi C", hash, "OPERATOR", institutionP, now);
+        user(db, "viewer-p", "Muhtar C", hash, "INSTITUTION_VIEWER", institutionP, now);
+        // a payment of institution B (credit only), which nobody of P may see, print or reverse
+        paymentOfB = insert(db, "INSERT INTO payment (institution_id, subscriber_id, amount, channel, paid_at,"
+                + " receipt_no, created_at) VALUES (?, ?, 10.00, 'CASH', ?, 'BELDE-B-M-TEST-1', ?)", institutionB,
+                subscriberOfB, now, now);
+        insert(db, "INSERT INTO payment_allocation (payment_id, bill_id, kind, amount) VALUES (?, NULL, 'CREDIT',"
+                + " 10.00)", paymentOfB);
     }
 }

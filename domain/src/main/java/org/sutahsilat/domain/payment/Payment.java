@@ -6,12 +6,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.sutahsilat.domain.shared.DomainException;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.domain.tenant.TenantOwned;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +25,9 @@ import java.util.List;
 @Table(name = "payment")
 public class Payment extends TenantOwned {
 
+    /** Business days (received on, due dates) are days in Türkiye. */
+    public static final java.time.ZoneId BUSINESS_ZONE = java.time.ZoneId.of("Europe/Istanbul");
+
     @Column(name = "subscriber_id", nullable = false, updatable = false)
     private Long subscriberId;
     @Column(nullable = false, updatable = false)
@@ -32,10 +37,24 @@ public class Payment extends TenantOwned {
     private PaymentChannel channel;
     @Column(name = "paid_at", nullable = false, updatable = false)
     private Instant paidAt;
+    /** The business day of the payment (what its surcharge is computed for); null on rows loaded by raw SQL. */
+    @Column(name = "received_on", updatable = false)
+    private LocalDate receivedOn;
     @Column(name = "receipt_no", nullable = false, updatable = false)
     private String receiptNo;
     @Column(name = "external_ref", updatable = false)
     private String externalRef;
+    /** The key of the form (or of the card attempt) that submitted this payment: one payment per key. */
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+    /** The reason of a reversal. */
+    @Column(updatable = false)
+    private String note;
+    /** The subscriber's open debt and unspent credit right after this payment was posted (printed on the receipt). */
+    @Column(name = "debt_after", updatable = false)
+    private Money debtAfter;
+    @Column(name = "credit_after", updatable = false)
+    private Money creditAfter;
     @Column(name = "received_by", updatable = false)
     private Long receivedBy;
     @Column(name = "reverses_payment_id", updatable = false)
@@ -43,6 +62,7 @@ public class Payment extends TenantOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @OneToMany(mappedBy = "payment", cascade = CascadeType.PERSIST)
+    @OrderBy("seq ASC, id ASC")
     private List<PaymentAllocation> allocations = new ArrayList<>();
 
     protected Payment() {
@@ -54,6 +74,18 @@ public class Payment extends TenantOwned {
 
     public static Payment receive(long institutionId, long subscriberId, Money amount, PaymentChannel channel,
                                   Instant paidAt, String receiptNo, String externalRef, Long receivedBy, Instant now) {
+        return receive(institutionId, subscriberId, amount, channel, null, paidAt, receiptNo, externalRef, receivedBy,
+                null, now);
+    }
+
+    /**
+     * Money received on the business day {@code receivedOn}; its allocation rows are dated that day.
+     *
+     * @param idempotencyKey the submitting form's (or card attempt's) key, unique per institution; may be null
+     */
+    public static Payment receive(long institutionId, long subscriberId, Money amount, PaymentChannel channel,
+                                  LocalDate receivedOn, Instant paidAt, String receiptNo, String externalRef,
+                                  Long receivedBy, String idempotencyKey, Instant now) {
         if (!amount.isPositive()) {
             throw new DomainException("error.payment.amount", "a payment must be positive: " + amount, amount);
         }
@@ -62,9 +94,11 @@ public class Payment extends TenantOwned {
         p.amount = amount;
         p.channel = channel;
         p.paidAt = paidAt;
+        p.receivedOn = receivedOn;
         p.receiptNo = receiptNo;
         p.externalRef = externalRef;
         p.receivedBy = receivedBy;
+        p.idempotencyKey = idempotencyKey;
         p.createdAt = now;
         return p;
     }
@@ -75,7 +109,7 @@ public class Payment extends TenantOwned {
             throw new DomainException("error.payment.overAllocated", "allocations exceed the payment " + receiptNo,
                     receiptNo);
         }
-        allocations.add(new PaymentAllocation(this, billId, kind, part));
+        allocations.add(new PaymentAllocation(this, billId, kind, part, receivedOn));
         return this;
     }
 
@@ -85,6 +119,11 @@ public class Payment extends TenantOwned {
      * payment's amount and {@link #reverse} takes the bill's share back too.
      */
     public Payment applyCredit(Long billId, AllocationKind kind, Money part) {
+        return applyCredit(billId, kind, part, null);
+    }
+
+    /** {@link #applyCredit(Long, AllocationKind, Money)} with both rows dated {@code on}, the day it is spent. */
+    public Payment applyCredit(Long billId, AllocationKind kind, Money part, LocalDate on) {
         if (billId == null || kind == AllocationKind.CREDIT || !part.isPositive()) {
             throw new IllegalArgumentException("credit is spent as a positive surcharge or principal on a bill");
         }
@@ -92,9 +131,13 @@ public class Payment extends TenantOwned {
             throw new DomainException("error.payment.creditExceeded",
                     "payment " + receiptNo + " has only " + creditBalance() + " credit, not " + part, receiptNo, part);
         }
-        allocations.add(new PaymentAllocation(this, null, AllocationKind.CREDIT, part.negate()));
-        allocations.add(new PaymentAllocation(this, billId, kind, part));
+        allocations.add(new PaymentAllocation(this, null, AllocationKind.CREDIT, part.negate(), on));
+        allocations.add(new PaymentAllocation(this, billId, kind, part, on));
         return this;
+    }
+
+    int rowCount() {
+        return allocations.size();
     }
 
     /** What of this payment is still unspent credit (its CREDIT rows summed). */
@@ -105,19 +148,78 @@ public class Payment extends TenantOwned {
 
     /** The compensating entry that cancels this payment: negated amount and allocations. */
     public Payment reverse(String reversalReceiptNo, Long by, Instant now) {
+        return reverse(reversalReceiptNo, null, null, by, now);
+    }
+
+    /** The compensating entry, posted on the business day {@code on} (its rows dated that day), with the reason. */
+    public Payment reverse(String reversalReceiptNo, LocalDate on, String reason, Long by, Instant now) {
+        if (reversesPaymentId != null) {
+            throw new DomainException("error.payment.notReversible", "a reversal cannot be reversed: " + receiptNo,
+                    receiptNo);
+        }
         Payment r = new Payment(getInstitutionId());
         r.subscriberId = subscriberId;
         r.amount = amount.negate();
         r.channel = channel;
         r.paidAt = now;
+        r.receivedOn = on;
+        r.note = reason;
         r.receiptNo = reversalReceiptNo;
         r.receivedBy = by;
         r.reversesPaymentId = getId();
         r.createdAt = now;
-        for (PaymentAllocation a : allocations) {
-            r.allocations.add(new PaymentAllocation(r, a.getBillId(), a.getKind(), a.getAmount().negate()));
+        for (PaymentAllocation a : getAllocations()) {
+            r.allocations.add(new PaymentAllocation(r, a.getBillId(), a.getKind(), a.getAmount().negate(), on));
         }
         return r;
+    }
+
+    /** Records the subscriber's open debt and credit right after this payment (before it is persisted). */
+    public Payment balanceAfter(Money debt, Money credit) {
+        if (getId() != null) {
+            throw new DomainException("error.payment.posted", "a posted payment cannot be changed: " + receiptNo,
+                    receiptNo);
+        }
+        this.debtAfter = debt;
+        this.creditAfter = credit;
+        return this;
+    }
+
+    public boolean isReversal() {
+        return reversesPaymentId != null;
+    }
+
+    /** The business day: {@code received_on}, or for rows without it the day of {@code paid_at} in Türkiye. */
+    public LocalDate businessDay() {
+        return receivedOn != null ? receivedOn : paidAt.atZone(BUSINESS_ZONE).toLocalDate();
+    }
+
+    public LocalDate getReceivedOn() {
+        return receivedOn;
+    }
+
+    public Long getReceivedBy() {
+        return receivedBy;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public Money getDebtAfter() {
+        return debtAfter;
+    }
+
+    public Money getCreditAfter() {
+        return creditAfter;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Long getSubscriberId() {
@@ -148,7 +250,10 @@ public class Payment extends TenantOwned {
         return reversesPaymentId;
     }
 
+    /** The rows in the order they were posted. */
     public List<PaymentAllocation> getAllocations() {
-        return List.copyOf(allocations);
+        List<PaymentAllocation> rows = new ArrayList<>(allocations);
+        rows.sort(PaymentAllocation.POSTING_ORDER);
+        return List.copyOf(rows);
     }
 }

@@ -13,10 +13,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.sutahsilat.domain.document.BillDocument;
 import org.sutahsilat.domain.shared.Money;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -24,12 +22,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
@@ -46,7 +41,6 @@ import java.util.ResourceBundle;
 public final class BillPdfRenderer {
 
     private static final String BUNDLE = "org.sutahsilat.infrastructure.pdf.BillPdf";
-    private static final String FONT_DIR = "/org/sutahsilat/infrastructure/pdf/fonts/";
 
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 36;
@@ -109,7 +103,7 @@ public final class BillPdfRenderer {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(texts.getString("title"));
             info.setCreator("su-tahsilat");
-            Fonts fonts = Fonts.load(doc);
+            PdfFonts fonts = PdfFonts.load(doc);
             int pages = 0;
             while (bills.hasNext()) {
                 BillDocument bill = bills.next();
@@ -172,83 +166,20 @@ public final class BillPdfRenderer {
         return (q.isEmpty() ? "" : q + " × ") + unitPrice(line.unitPrice());
     }
 
-    /** The document's two fonts, loaded once per document; texts are reduced to what the font can show. */
-    private record Fonts(PDType0Font regular, PDType0Font bold, Map<Integer, Boolean> shown) {
-
-        private static byte[] regularBytes;
-        private static byte[] boldBytes;
-
-        static Fonts load(PDDocument doc) throws IOException {
-            return new Fonts(PDType0Font.load(doc, new ByteArrayInputStream(regularFontBytes()), true),
-                    PDType0Font.load(doc, new ByteArrayInputStream(boldFontBytes()), true), new HashMap<>());
-        }
-
-        private static synchronized byte[] regularFontBytes() {
-            if (regularBytes == null) {
-                regularBytes = read("DejaVuSans.ttf");
-            }
-            return regularBytes;
-        }
-
-        private static synchronized byte[] boldFontBytes() {
-            if (boldBytes == null) {
-                boldBytes = read("DejaVuSans-Bold.ttf");
-            }
-            return boldBytes;
-        }
-
-        private static byte[] read(String file) {
-            try (InputStream in = BillPdfRenderer.class.getResourceAsStream(FONT_DIR + file)) {
-                if (in == null) {
-                    throw new IllegalStateException("font missing from the classpath: " + FONT_DIR + file);
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /**
-         * The text with line breaks and tabs as spaces and every character the font cannot show as '?', so that a
-         * stray character in an address never stops a billing run's printing. Both fonts cover the same characters.
-         */
-        String printable(String text) {
-            StringBuilder sb = new StringBuilder(text.length());
-            text.codePoints().forEach(cp -> {
-                if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-                    sb.append(' ');
-                } else if (shown.computeIfAbsent(cp, this::canShow)) {
-                    sb.appendCodePoint(cp);
-                } else {
-                    sb.append('?');
-                }
-            });
-            return sb.toString();
-        }
-
-        private boolean canShow(int codePoint) {
-            try {
-                regular.encode(new String(Character.toChars(codePoint)));
-                bold.encode(new String(Character.toChars(codePoint)));
-                return true;
-            } catch (IllegalArgumentException | IOException e) {
-                return false;
-            }
-        }
-    }
-
     /** Draws one bill on one page, top to bottom. */
     private final class BillPage {
 
         private final PDPageContentStream cs;
-        private final Fonts fonts;
+        private final PdfFonts fonts;
+        private final PdfCanvas canvas;
         private final BillDocument bill;
         private final PDImageXObject qr;
         private float y = PAGE.getHeight() - MARGIN;
 
-        BillPage(PDPageContentStream cs, Fonts fonts, BillDocument bill, PDImageXObject qr) {
+        BillPage(PDPageContentStream cs, PdfFonts fonts, BillDocument bill, PDImageXObject qr) {
             this.cs = cs;
             this.fonts = fonts;
+            this.canvas = new PdfCanvas(cs, fonts);
             this.bill = bill;
             this.qr = qr;
         }
@@ -457,88 +388,29 @@ public final class BillPdfRenderer {
         }
 
         private void show(PDType0Font font, float size, float x, float baseline, String text) throws IOException {
-            String printable = fonts.printable(text);
-            if (printable.isEmpty()) {
-                return;
-            }
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.newLineAtOffset(x, baseline);
-            cs.showText(printable);
-            cs.endText();
+            canvas.show(font, size, x, baseline, text);
         }
 
         private void showRight(PDType0Font font, float size, float right, float baseline, String text)
                 throws IOException {
-            show(font, size, right - width(text, font, size), baseline, text);
+            canvas.showRight(font, size, right, baseline, text);
         }
 
         private void showCentered(PDType0Font font, float size, float center, float baseline, String text)
                 throws IOException {
-            show(font, size, center - width(text, font, size) / 2, baseline, text);
+            canvas.showCentered(font, size, center, baseline, text);
         }
 
-        private float width(String text, PDType0Font font, float size) throws IOException {
-            return font.getStringWidth(fonts.printable(text)) / 1000f * size;
-        }
-
-        /** Words into rows no wider than {@code max}; a word longer than a row is cut. */
         private List<String> wrap(String text, PDType0Font font, float size, float max) throws IOException {
-            List<String> rows = new ArrayList<>();
-            StringBuilder row = new StringBuilder();
-            for (String word : fonts.printable(text).trim().split(" +")) {
-                String candidate = row.isEmpty() ? word : row + " " + word;
-                if (width(candidate, font, size) <= max) {
-                    row.setLength(0);
-                    row.append(candidate);
-                    continue;
-                }
-                if (!row.isEmpty()) {
-                    rows.add(row.toString());
-                    row.setLength(0);
-                }
-                if (width(word, font, size) <= max) {
-                    row.append(word);
-                } else {
-                    List<String> pieces = wrapAnywhere(word, font, size, max);
-                    rows.addAll(pieces.subList(0, pieces.size() - 1));
-                    row.append(pieces.get(pieces.size() - 1));
-                }
-            }
-            if (!row.isEmpty() || rows.isEmpty()) {
-                rows.add(row.toString());
-            }
-            return rows;
+            return canvas.wrap(text, font, size, max);
         }
 
-        /** Characters into rows no wider than {@code max} (for URLs, which have no spaces). */
         private List<String> wrapAnywhere(String text, PDType0Font font, float size, float max) throws IOException {
-            List<String> rows = new ArrayList<>();
-            String rest = fonts.printable(text);
-            while (!rest.isEmpty()) {
-                int end = rest.length();
-                while (end > 1 && width(rest.substring(0, end), font, size) > max) {
-                    end--;
-                }
-                rows.add(rest.substring(0, end));
-                rest = rest.substring(end);
-            }
-            if (rows.isEmpty()) {
-                rows.add("");
-            }
-            return rows;
+            return canvas.wrapAnywhere(text, font, size, max);
         }
 
         private String ellipsize(String text, PDType0Font font, float size, float max) throws IOException {
-            String printable = fonts.printable(text);
-            if (width(printable, font, size) <= max) {
-                return printable;
-            }
-            int end = printable.length();
-            while (end > 1 && width(printable.substring(0, end) + "…", font, size) > max) {
-                end--;
-            }
-            return printable.substring(0, end) + "…";
+            return canvas.ellipsize(text, font, size, max);
         }
     }
 }

@@ -1,0 +1,62 @@
+package org.sutahsilat.domain.payment;
+
+import org.sutahsilat.domain.institution.SurchargePolicy;
+import org.sutahsilat.domain.shared.Page;
+import org.sutahsilat.domain.shared.PageRequest;
+import org.sutahsilat.domain.surcharge.SurchargeRate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Payments, their allocation rows and the surcharge charged, within the tenant scope in force. The reads that feed
+ * an allocation ({@link #paymentsOf}, {@link #chargesOf}) are locking reads taken after {@link #lockSubscriber}, so
+ * they always see the latest committed postings of the subscriber.
+ */
+public interface PaymentRepository {
+
+    /** Sort keys accepted by {@link #search}. */
+    Set<String> SORT_KEYS = Set.of("paidAt", "receivedOn", "receiptNo", "amount", "channel", "subscriberNo");
+
+    Optional<Payment> find(long id);
+
+    Optional<Payment> findByIdempotencyKey(long institutionId, String key);
+
+    Optional<Payment> findReversalOf(long paymentId);
+
+    /** Whether a payment of the channel already carries this (bank or POS) reference, in any institution. */
+    boolean referenceUsed(PaymentChannel channel, String reference);
+
+    /**
+     * Locks the subscriber's row until the end of the transaction: the postings of one subscriber are serialised
+     * (two cashiers, a double click, a card callback at the same time).
+     */
+    void lockSubscriber(long subscriberId);
+
+    /** Every payment of the subscriber with its allocation rows, oldest first (locking read). */
+    List<Payment> paymentsOf(long subscriberId);
+
+    /** The surcharge charged on the subscriber's bills (locking read). */
+    List<SurchargeCharge> chargesOf(long subscriberId);
+
+    /** The subscriber's bills in force (ISSUED). */
+    List<SubscriberLedger.BillEntry> billsInForce(long subscriberId);
+
+    /** The next number of the institution's receipt series of the year, taken in the caller's transaction. */
+    String nextReceiptNo(long institutionId, String institutionCode, int year);
+
+    Payment save(Payment payment);
+
+    SurchargeCharge save(SurchargeCharge charge);
+
+    /** Writes pending rows (credit transfers added to managed payments) now. */
+    void flush();
+
+    Optional<String> staffName(long userId);
+
+    /** The dated rate table of a surcharge policy (table {@code surcharge_rate}). */
+    List<SurchargeRate> surchargeRates(SurchargePolicy policy);
+
+    Page<PaymentSummary> search(PaymentFilter filter, PageRequest page);
+}

@@ -1,0 +1,280 @@
+package org.sutahsilat.infrastructure.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import org.sutahsilat.domain.billing.Bill;
+import org.sutahsilat.domain.billing.BillStatus;
+import org.sutahsilat.domain.institution.SurchargePolicy;
+import org.sutahsilat.domain.payment.Payment;
+import org.sutahsilat.domain.payment.PaymentChannel;
+import org.sutahsilat.domain.payment.PaymentFilter;
+import org.sutahsilat.domain.payment.PaymentRepository;
+import org.sutahsilat.domain.payment.PaymentSummary;
+import org.sutahsilat.domain.payment.SubscriberLedger;
+import org.sutahsilat.domain.payment.SurchargeCharge;
+import org.sutahsilat.domain.shared.Money;
+import org.sutahsilat.domain.shared.Page;
+import org.sutahsilat.domain.shared.PageRequest;
+import org.sutahsilat.domain.subscriber.PersonalDataMasking;
+import org.sutahsilat.domain.surcharge.SurchargeRate;
+import org.sutahsilat.domain.tenant.TenantScope;
+import org.sutahsilat.domain.tenant.TenantContext;
+import org.sutahsilat.domain.user.UserAccount;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class JpaPaymentRepository extends JpaRepositorySupport implements PaymentRepository {
+
+    /** Sort key → column of the list query (a whitelist: nothing from the browser reaches the SQL). */
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "paidAt", "p.paid_at", "receivedOn", "business_day", "receiptNo", "p.receipt_no", "amount", "p.amount",
+            "channel", "p.channel", "subscriberNo", "s.subscriber_no");
+    /** The business day of a payment without received_on: the day of paid_at (UTC) in Türkiye (UTC+3). */
+    private static final String BUSINESS_DAY = "COALESCE(p.received_on, DATE(p.paid_at + INTERVAL 3 HOUR))";
+
+    protected JpaPaymentRepository() {
+    }
+
+    public JpaPaymentRepository(EntityManager em, TenantContext tenant) {
+        super(em, tenant);
+    }
+
+    @Override
+    public Optional<Payment> find(long id) {
+        return findScoped(Payment.class, id);
+    }
+
+    @Override
+    public Optional<Payment> findByIdempotencyKey(long institutionId, String key) {
+        if (!scope().permits(institutionId) || key == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT p FROM Payment p WHERE p.institutionId = :institutionId"
+                        + " AND p.idempotencyKey = :key", Payment.class)
+                .setParameter("institutionId", institutionId)
+                .setParameter("key", key)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Payment> findReversalOf(long paymentId) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.reversesPaymentId = :id", Payment.class)
+                .setParameter("id", paymentId)
+                .getResultStream().filter(p -> scope().permits(p.getInstitutionId())).findFirst();
+    }
+
+    @Override
+    public boolean referenceUsed(PaymentChannel channel, String reference) {
+        return !em.createQuery("SELECT p.id FROM Payment p WHERE p.channel = :channel AND p.externalRef = :ref",
+                        Long.class)
+                .setParameter("channel", channel)
+                .setParameter("ref", reference)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
+    public void lockSubscriber(long subscriberId) {
+        em.createNativeQuery("SELECT id FROM subscriber WHERE id = ? FOR UPDATE")
+                .setParameter(1, subscriberId)
+                .getResultList();
+    }
+
+    @Override
+    public List<Payment> paymentsOf(long subscriberId) {
+        Query q = em.createQuery("SELECT p FROM Payment p LEFT JOIN FETCH p.allocations WHERE "
+                + scopeCondition("p") + " AND p.subscriberId = :subscriberId ORDER BY p.id", Payment.class);
+        bindScope(q);
+        @SuppressWarnings("unchecked")
+        List<Payment> payments = q.setParameter("subscriberId", subscriberId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        return List.copyOf(new java.util.LinkedHashSet<>(payments));
+    }
+
+    @Override
+    public List<SurchargeCharge> chargesOf(long subscriberId) {
+        Query q = em.createQuery("SELECT c FROM SurchargeCharge c WHERE " + scopeCondition("c")
+                + " AND c.subscriberId = :subscriberId ORDER BY c.id", SurchargeCharge.class);
+        bindScope(q);
+        @SuppressWarnings("unchecked")
+        List<SurchargeCharge> charges = q.setParameter("subscriberId", subscriberId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        return charges;
+    }
+
+    @Override
+    public List<SubscriberLedger.BillEntry> billsInForce(long subscriberId) {
+        Query q = em.createQuery("SELECT b FROM Bill b WHERE " + scopeCondition("b")
+                + " AND b.subscriberId = :subscriberId AND b.status = :status ORDER BY b.dueDate, b.id", Bill.class);
+        bindScope(q);
+        @SuppressWarnings("unchecked")
+        List<Bill> bills = q.setParameter("subscriberId", subscriberId)
+                .setParameter("status", BillStatus.ISSUED)
+                .getResultList();
+        return bills.stream().map(b -> new SubscriberLedger.BillEntry(b.getId(), b.getBillNo(), b.getPeriod(),
+                b.getDueDate(), b.getTotal())).toList();
+    }
+
+    @Override
+    public String nextReceiptNo(long institutionId, String institutionCode, int year) {
+        em.createNativeQuery("INSERT INTO receipt_number_sequence (institution_id, year, next_value) VALUES (?, ?, 1)"
+                        + " ON DUPLICATE KEY UPDATE next_value = next_value")
+                .setParameter(1, institutionId).setParameter(2, year).executeUpdate();
+        Object next = em.createNativeQuery("SELECT next_value FROM receipt_number_sequence WHERE institution_id = ?"
+                        + " AND year = ? FOR UPDATE")
+                .setParameter(1, institutionId).setParameter(2, year).getSingleResult();
+        int value = ((Number) next).intValue();
+        em.createNativeQuery("UPDATE receipt_number_sequence SET next_value = next_value + 1 WHERE institution_id = ?"
+                        + " AND year = ?")
+                .setParameter(1, institutionId).setParameter(2, year).executeUpdate();
+        return String.format("%s-M%d-%06d", institutionCode, year, value);
+    }
+
+    @Override
+    public Payment save(Payment payment) {
+        Payment saved = saveScoped(payment);
+        em.flush();
+        return saved;
+    }
+
+    @Override
+    public SurchargeCharge save(SurchargeCharge charge) {
+        return saveScoped(charge);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
+    public Optional<String> staffName(long userId) {
+        UserAccount u = em.find(UserAccount.class, userId);
+        return Optional.ofNullable(u).map(UserAccount::getFullName);
+    }
+
+    @Override
+    public List<SurchargeRate> surchargeRates(SurchargePolicy policy) {
+        if (policy == SurchargePolicy.NONE) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT valid_from, monthly_rate FROM surcharge_rate"
+                        + " WHERE policy = ? ORDER BY valid_from")
+                .setParameter(1, policy.name())
+                .getResultList();
+        return rows.stream().map(r -> new SurchargeRate(localDate(r[0]), (BigDecimal) r[1])).toList();
+    }
+
+    @Override
+    public Page<PaymentSummary> search(PaymentFilter filter, PageRequest page) {
+        TenantScope scope = scope();
+        if (scope.isEmpty()) {
+            return new Page<>(List.of(), 0);
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!scope.isAll()) {
+            where.append(" AND p.institution_id IN (").append(scope.institutionIds().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", "))).append(')');
+        }
+        if (filter.institutionId() != null) {
+            where.append(" AND p.institution_id = ?");
+            params.add(filter.institutionId());
+        }
+        if (filter.from() != null) {
+            where.append(" AND ").append(BUSINESS_DAY).append(" >= ?");
+            params.add(filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" AND ").append(BUSINESS_DAY).append(" <= ?");
+            params.add(filter.to());
+        }
+        if (filter.channel() != null) {
+            where.append(" AND p.channel = ?");
+            params.add(filter.channel().name());
+        }
+        if (filter.subscriberNoPrefix() != null && !filter.subscriberNoPrefix().isBlank()) {
+            where.append(" AND s.subscriber_no LIKE ? ESCAPE '\\\\'");
+            params.add(likeEscape(filter.subscriberNoPrefix().trim()) + "%");
+        }
+        String reversedBy = "(SELECT r.id FROM payment r WHERE r.reverses_payment_id = p.id)";
+        if (Boolean.TRUE.equals(filter.reversed())) {
+            where.append(" AND (p.reverses_payment_id IS NOT NULL OR ").append(reversedBy).append(" IS NOT NULL)");
+        } else if (Boolean.FALSE.equals(filter.reversed())) {
+            where.append(" AND p.reverses_payment_id IS NULL AND ").append(reversedBy).append(" IS NULL");
+        }
+        String from = " FROM payment p JOIN subscriber s ON s.id = p.subscriber_id"
+                + " LEFT JOIN app_user u ON u.id = p.received_by";
+        Query count = em.createNativeQuery("SELECT COUNT(*)" + from + where);
+        bind(count, params);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (total == 0) {
+            return new Page<>(List.of(), 0);
+        }
+        String column = SORT_COLUMNS.getOrDefault(page.sortKey() == null ? "paidAt" : page.sortKey(), "p.paid_at");
+        String direction = page.ascending() ? " ASC" : " DESC";
+        Query query = em.createNativeQuery("SELECT p.id, p.institution_id, p.receipt_no, p.paid_at, "
+                + BUSINESS_DAY + " AS business_day, s.subscriber_no, s.full_name, p.amount, p.channel,"
+                + " p.external_ref, p.reverses_payment_id, " + reversedBy + " AS reversed_by, u.full_name"
+                + from + where + " ORDER BY " + column + direction + ", p.id" + direction
+                + " LIMIT " + page.limit() + " OFFSET " + page.offset());
+        bind(query, params);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<PaymentSummary> items = rows.stream().map(r -> new PaymentSummary(
+                ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], instant(r[3]),
+                localDate(r[4]), (String) r[5], PersonalDataMasking.name((String) r[6]),
+                Money.of((BigDecimal) r[7]), PaymentChannel.valueOf((String) r[8]), (String) r[9], r[10] != null,
+                r[11] != null, (String) r[12])).toList();
+        return new Page<>(items, total);
+    }
+
+    private static void bind(Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toInstant(ZoneOffset.UTC);
+        }
+        return value == null ? null : Instant.parse(value.toString());
+    }
+
+    private static LocalDate localDate(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toLocalDate();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime().toLocalDate();
+        }
+        return value == null ? null : LocalDate.parse(value.toString().substring(0, 10));
+    }
+}
