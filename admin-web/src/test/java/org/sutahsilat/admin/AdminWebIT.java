@@ -573,6 +573,7 @@ class AdminWebIT {
             user(db, "lockme", "Kilit Deneme", hash, "OPERATOR", institutionA, now);
             seedReadings(db, hash, now);
             seedPayments(db, hash, now, b[0]);
+            seedTariffs(db, hash, now);
         }
     }
 
@@ -1196,5 +1197,180 @@ class AdminWebIT {
                 subscriberOfB, now, now);
         insert(db, "INSERT INTO payment_allocation (payment_id, bill_id, kind, amount) VALUES (?, NULL, 'CREDIT',"
                 + " 10.00)", paymentOfB);
+    }
+
+    // ---------------------------------------------------------------- (k) tariffs (tariffs.xhtml)
+
+    /** LIVESTOCK tariffs (no subscriber of A or B is billed under them): A's and B's, one version each. */
+    static long livestockA;
+    static long livestockB;
+
+    @Test
+    void operatorCreatesATariffVersionThroughThePageAndItIsListedAndUsed() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        WebClient.Response list = c.get("tariffs.xhtml");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text()).contains("Tarifeler").contains("Köy A Kurumu").contains("Hayvancılık A")
+                .contains("Sürüm geçmişi").contains("Yeni sürüm").doesNotContain("Hayvancılık B");
+        assertNoB(list.text());
+
+        // the form, pre-filled from the current version, with its sample bill: 10 × 5 + 5 × 8 + 20 fixed fee
+        WebClient.Response form = c.get("tariffs.xhtml?tariff=" + livestockA);
+        assertThat(form.text()).contains("Yeni sürüm:").contains("Örnek fatura").contains("₺110,00")
+                .doesNotContain("Hayvancılık B");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        // 0–10 m³ at 6,50, above at 9, fixed fee 25,00 (typed with Turkish decimal commas)
+        Map<String, String> fields = tariffFields(form, today, "6,50", "9", "25,00");
+        WebClient.Response preview = tariffAjax(c, form, "tariffsForm:refresh", "tariffsForm:editor", fields);
+        assertThat(preview.text()).contains("₺135,00"); // 10 × 6,50 + 5 × 9 + 25
+        WebClient.Response saved = tariffAjax(c, form, "tariffsForm:save", "tariffsForm", fields);
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.text()).contains("Hayvancılık A tarifesi kaydedildi");
+
+        assertThat(tariffVersions(livestockA)).containsExactly(
+                "2026-01-01 PROGRESSIVE 20.00 [0-10@5.0000 10-@8.0000]",
+                today + " PROGRESSIVE 25.00 [0-10@6.5000 10-@9.0000]");
+        assertThat(count("SELECT COUNT(*) FROM tariff_version v JOIN app_user u ON u.id = v.created_by"
+                + " WHERE u.username = 'operator-a' AND v.tariff_id = " + livestockA)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'TARIFF_VERSION_CREATED'"
+                + " AND username = 'operator-a' AND institution_id = " + institutionA)).isEqualTo(1);
+
+        // listed as the version in force, and what the next version's form starts from (the calculator uses it)
+        WebClient.Response after = c.get("tariffs.xhtml");
+        assertThat(after.text()).contains("₺6,50").contains("Yürürlükte").contains("Geçmiş");
+        WebClient.Response next = c.get("tariffs.xhtml?tariff=" + livestockA);
+        assertThat(next.text()).contains("₺135,00");
+
+        // the same day again is refused with the rule's message, nothing more is saved
+        WebClient.Response again = tariffAjax(c, next, "tariffsForm:save", "tariffsForm",
+                tariffFields(next, today, "7", "10", "30"));
+        assertThat(again.text()).contains("son sürümün başlangıcından");
+        assertThat(tariffVersions(livestockA)).hasSize(2);
+        assertThat(tariffVersions(livestockB)).hasSize(1);
+    }
+
+    @Test
+    void craftedTariffRequestsForInstitutionBChangeNothing() throws Exception {
+        WebClient c = loggedIn("operator-a");
+        List<String> before = tariffVersions(livestockB);
+        long tariffsOfB = count("SELECT COUNT(*) FROM tariff WHERE institution_id = " + institutionB);
+
+        // B's tariff by id: "not found", no form, nothing of B shown
+        WebClient.Response crafted = c.get("tariffs.xhtml?tariff=" + livestockB);
+        assertThat(crafted.status()).isEqualTo(200);
+        assertThat(crafted.text()).contains("Aradığınız kayıt bulunamadı.").doesNotContain("Örnek fatura")
+                .doesNotContain("Hayvancılık B");
+        assertNoB(crafted.text());
+        // a save posted into that view anyway
+        WebClient.Response save = tariffAjax(c, crafted, "tariffsForm:save", "tariffsForm",
+                tariffFields(null, "2027-01-01", "1", "2", "3"));
+        assertThat(save.status()).isEqualTo(200);
+
+        // a new tariff for B: the institution is not among the user's, the page refuses it
+        WebClient.Response page = c.get("tariffs.xhtml");
+        WebClient.Response opened = tariffAjax(c, page, "tariffsForm:newTariff", "tariffsForm", Map.of());
+        assertThat(opened.text()).contains("Tarife adı");
+        Map<String, String> forB = tariffFields(null, "2027-01-01", "1", "2", "3");
+        forB.put("tariffsForm:institution_input", Long.toString(institutionB));
+        forB.put("tariffsForm:category_input", "PUBLIC");
+        forB.put("tariffsForm:name", "Sızma");
+        tariffAjax(c, page, "tariffsForm:save", "tariffsForm", forB);
+
+        assertThat(tariffVersions(livestockB)).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM tariff WHERE institution_id = " + institutionB)).isEqualTo(tariffsOfB);
+        assertThat(count("SELECT COUNT(*) FROM tariff WHERE name = 'Sızma'")).isZero();
+    }
+
+    @Test
+    void anInstitutionViewerSeesTariffsReadOnly() throws Exception {
+        WebClient c = loggedIn("viewer-a");
+        WebClient.Response list = c.get("tariffs.xhtml");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text()).contains("Hayvancılık A").contains("Sürüm geçmişi").doesNotContain("Yeni sürüm")
+                .doesNotContain("Yeni tarife");
+        assertNoB(list.text());
+        WebClient.Response form = c.get("tariffs.xhtml?tariff=" + livestockA);
+        assertThat(form.text()).contains("Tarife ve sürüm oluşturma yetkiniz yok").doesNotContain("Örnek fatura");
+        long versions = tariffVersions(livestockA).size();
+        tariffAjax(c, form, "tariffsForm:save", "tariffsForm", tariffFields(null, "2027-02-01", "1", "2", "3"));
+        assertThat(tariffVersions(livestockA)).hasSize((int) versions);
+    }
+
+    /** The new-version form's fields: two tiers (0–10 m³, above), no wastewater, no ÇTV, no KDV. */
+    private static Map<String, String> tariffFields(WebClient.Response form, String validFrom, String price1,
+                                                    String price2, String fixedFee) {
+        if (form != null) { // the names the page really renders
+            form.inputName("tariffsForm:rows:0:to");
+            form.inputName("tariffsForm:rows:1:price");
+            form.inputName("tariffsForm:validFrom");
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("tariffsForm:validFrom", validFrom);
+        f.put("tariffsForm:tierMode_input", "PROGRESSIVE");
+        f.put("tariffsForm:rows:0:to", "10");
+        f.put("tariffsForm:rows:0:price", price1);
+        f.put("tariffsForm:rows:1:price", price2);
+        f.put("tariffsForm:fixedFee", fixedFee);
+        f.put("tariffsForm:minimumCharge", "0");
+        f.put("tariffsForm:wastewaterMode_input", "NONE");
+        f.put("tariffsForm:wastewaterValue", "0");
+        f.put("tariffsForm:kdvWater", "0");
+        f.put("tariffsForm:kdvWastewater", "0");
+        f.put("tariffsForm:kdvFixedFee", "0");
+        f.put("tariffsForm:sampleM3", "15");
+        return f;
+    }
+
+    private static WebClient.Response tariffAjax(WebClient c, WebClient.Response page, String source, String execute,
+                                                 Map<String, String> fields) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", source);
+        form.put("jakarta.faces.partial.execute", source + " " + execute);
+        form.put("jakarta.faces.partial.render", "tariffsForm");
+        form.put(source, source);
+        form.put("tariffsForm", "tariffsForm");
+        form.putAll(fields);
+        form.put("jakarta.faces.ViewState", page.viewState());
+        return c.post("tariffs.xhtml", form, Map.of("Faces-Request", "partial/ajax"));
+    }
+
+    /** "valid-from mode fixed-fee [from-to@price ...]" of each version of the tariff, oldest first. */
+    private static List<String> tariffVersions(long tariff) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection db = db(); PreparedStatement ps = db.prepareStatement("SELECT v.valid_from, v.tier_mode,"
+                + " v.fixed_fee, GROUP_CONCAT(CONCAT(t.from_m3, '-', COALESCE(t.to_m3, ''), '@', t.unit_price)"
+                + " ORDER BY t.seq SEPARATOR ' ') FROM tariff_version v JOIN tariff_tier t ON t.tariff_version_id = v.id"
+                + " WHERE v.tariff_id = ? GROUP BY v.id ORDER BY v.valid_from")) {
+            ps.setLong(1, tariff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3).toPlainString()
+                            + " [" + rs.getString(4) + "]");
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A's and B's LIVESTOCK tariffs from 2026-01-01 (0–10 m³ at 5, above at 8, fixed fee 20), and viewer-a. */
+    static void seedTariffs(Connection db, String hash, Timestamp now) throws SQLException {
+        livestockA = livestockTariff(db, institutionA, "Hayvancılık A", now);
+        livestockB = livestockTariff(db, institutionB, "Hayvancılık B", now);
+        user(db, "viewer-a", "Muhtar A", hash, "INSTITUTION_VIEWER", institutionA, now);
+    }
+
+    private static long livestockTariff(Connection db, long institution, String name, Timestamp now)
+            throws SQLException {
+        long tariff = insert(db, "INSERT INTO tariff (institution_id, category, name) VALUES (?, 'LIVESTOCK', ?)",
+                institution, name);
+        long version = insert(db, "INSERT INTO tariff_version (tariff_id, valid_from, tier_mode, fixed_fee, created_at)"
+                + " VALUES (?, '2026-01-01', 'PROGRESSIVE', 20.00, ?)", tariff, now);
+        insert(db, "INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price) VALUES (?, 1, 0, 10, 5)",
+                version);
+        insert(db, "INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price)"
+                + " VALUES (?, 2, 10, NULL, 8)", version);
+        return tariff;
     }
 }

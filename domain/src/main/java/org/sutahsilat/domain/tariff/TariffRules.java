@@ -52,18 +52,18 @@ public final class TariffRules {
     }
 
     /** The tier table, in its order ({@code seq}). */
-    public static void checkTiers(List<TariffTier> tiers) {
+    public static void checkTiers(List<? extends TierLimits> tiers) {
         if (tiers.isEmpty()) {
             throw new DomainException("error.tariff.tiers.empty", "a tariff version needs at least one tier");
         }
-        TariffTier first = tiers.get(0);
+        TierLimits first = tiers.get(0);
         if (first.getFromM3() != 0) {
             throw new DomainException("error.tariff.tiers.notFromZero",
                     "the first tier must start at 0 m³, not at " + first.getFromM3(), first.getFromM3());
         }
         long expectedFrom = 0;
         for (int i = 0; i < tiers.size(); i++) {
-            TariffTier tier = tiers.get(i);
+            TierLimits tier = tiers.get(i);
             int number = i + 1;
             boolean last = i == tiers.size() - 1;
             if (tier.getFromM3() != expectedFrom) {

@@ -12,18 +12,18 @@ import java.math.BigDecimal;
 /** Kademe: consumption from {@code fromM3} up to {@code toM3} (open-ended when null) at a unit price (TRY/m³, scale 4). */
 @Entity
 @Table(name = "tariff_tier")
-public class TariffTier extends AbstractEntity {
+public class TariffTier extends AbstractEntity implements TierLimits {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "tariff_version_id", nullable = false, updatable = false)
     private TariffVersion version;
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     private int seq;
-    @Column(name = "from_m3", nullable = false)
+    @Column(name = "from_m3", nullable = false, updatable = false)
     private long fromM3;
-    @Column(name = "to_m3")
+    @Column(name = "to_m3", updatable = false)
     private Long toM3;
-    @Column(name = "unit_price", nullable = false)
+    @Column(name = "unit_price", nullable = false, updatable = false)
     private BigDecimal unitPrice;
 
     protected TariffTier() {
@@ -44,14 +44,17 @@ public class TariffTier extends AbstractEntity {
         return seq;
     }
 
+    @Override
     public long getFromM3() {
         return fromM3;
     }
 
+    @Override
     public Long getToM3() {
         return toM3;
     }
 
+    @Override
     public BigDecimal getUnitPrice() {
         return unitPrice;
     }

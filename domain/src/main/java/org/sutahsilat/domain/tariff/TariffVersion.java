@@ -19,7 +19,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One effective-dated version of a tariff. Never changed once a bill used it: a change is a new version. */
+/**
+ * One effective-dated version of a tariff. Never changed once saved (every column is {@code updatable = false} and the
+ * builder methods refuse a saved version): a change of price is a new version from a later date.
+ */
 @Entity
 @Table(name = "tariff_version")
 public class TariffVersion extends AbstractEntity {
@@ -27,30 +30,32 @@ public class TariffVersion extends AbstractEntity {
     @ManyToOne(optional = false)
     @JoinColumn(name = "tariff_id", nullable = false, updatable = false)
     private Tariff tariff;
-    @Column(name = "valid_from", nullable = false)
+    @Column(name = "valid_from", nullable = false, updatable = false)
     private LocalDate validFrom;
     @Enumerated(EnumType.STRING)
-    @Column(name = "tier_mode", nullable = false)
+    @Column(name = "tier_mode", nullable = false, updatable = false)
     private TierMode tierMode;
-    @Column(name = "fixed_fee", nullable = false)
+    @Column(name = "fixed_fee", nullable = false, updatable = false)
     private Money fixedFee;
-    @Column(name = "minimum_charge", nullable = false)
+    @Column(name = "minimum_charge", nullable = false, updatable = false)
     private Money minimumCharge;
     @Enumerated(EnumType.STRING)
-    @Column(name = "wastewater_mode", nullable = false)
+    @Column(name = "wastewater_mode", nullable = false, updatable = false)
     private WastewaterMode wastewaterMode;
-    @Column(name = "wastewater_value", nullable = false)
+    @Column(name = "wastewater_value", nullable = false, updatable = false)
     private BigDecimal wastewaterValue;
-    @Column(name = "ctv_per_m3", nullable = false)
+    @Column(name = "ctv_per_m3", nullable = false, updatable = false)
     private BigDecimal ctvPerM3;
-    @Column(name = "kdv_water_rate", nullable = false)
+    @Column(name = "kdv_water_rate", nullable = false, updatable = false)
     private BigDecimal kdvWaterRate;
-    @Column(name = "kdv_wastewater_rate", nullable = false)
+    @Column(name = "kdv_wastewater_rate", nullable = false, updatable = false)
     private BigDecimal kdvWastewaterRate;
-    @Column(name = "kdv_fixed_fee_rate", nullable = false)
+    @Column(name = "kdv_fixed_fee_rate", nullable = false, updatable = false)
     private BigDecimal kdvFixedFeeRate;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+    @Column(name = "created_by", updatable = false)
+    private Long createdBy;
     @OneToMany(mappedBy = "version", cascade = CascadeType.PERSIST)
     @OrderBy("seq")
     private List<TariffTier> tiers = new ArrayList<>();
@@ -78,32 +83,59 @@ public class TariffVersion extends AbstractEntity {
     }
 
     public TariffVersion tier(long fromM3, Long toM3, BigDecimal unitPrice) {
+        requireUnsaved();
         tiers.add(new TariffTier(this, tiers.size() + 1, fromM3, toM3, unitPrice));
         return this;
     }
 
     public TariffVersion fees(Money fixedFee, Money minimumCharge) {
+        requireUnsaved();
         this.fixedFee = fixedFee;
         this.minimumCharge = minimumCharge;
         return this;
     }
 
     public TariffVersion wastewater(WastewaterMode mode, BigDecimal value) {
+        requireUnsaved();
         this.wastewaterMode = mode;
         this.wastewaterValue = value;
         return this;
     }
 
     public TariffVersion ctv(BigDecimal perM3) {
+        requireUnsaved();
         this.ctvPerM3 = perM3;
         return this;
     }
 
     public TariffVersion kdv(BigDecimal water, BigDecimal wastewater, BigDecimal fixedFee) {
+        requireUnsaved();
         this.kdvWaterRate = water;
         this.kdvWastewaterRate = wastewater;
         this.kdvFixedFeeRate = fixedFee;
         return this;
+    }
+
+    /** Who created the version (the audit log has the details). */
+    public TariffVersion createdBy(Long userId) {
+        requireUnsaved();
+        this.createdBy = userId;
+        return this;
+    }
+
+    private void requireUnsaved() {
+        if (getId() != null) {
+            throw new IllegalStateException("tariff version " + getId() + " is saved and never changes;"
+                    + " add a new version instead");
+        }
+    }
+
+    public Long getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Tariff getTariff() {
