@@ -24,7 +24,12 @@ import java.util.stream.Collectors;
 /** A minimal browser for the container tests: keeps cookies itself, never follows redirects, parses JSF bits. */
 final class WebClient {
 
-    record Response(int status, String body, Map<String, List<String>> headers) {
+    record Response(int status, String body, Map<String, List<String>> headers, byte[] bytes) {
+
+        Response(int status, String body, Map<String, List<String>> headers) {
+            this(status, body, headers, body.getBytes(StandardCharsets.UTF_8));
+        }
+
         String location() {
             return header("location");
         }
@@ -146,7 +151,7 @@ final class WebClient {
                 cookies.put(name, value);
             }
         }
-        return new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), headers);
+        return new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), headers, r.body());
     }
 
     /**
