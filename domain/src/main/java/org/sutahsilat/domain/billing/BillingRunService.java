@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.sutahsilat.domain.institution.Institution;
 import org.sutahsilat.domain.institution.InstitutionKind;
 import org.sutahsilat.domain.shared.BillingPeriod;
@@ -16,7 +17,6 @@ import org.sutahsilat.domain.tariff.Tariff;
 import org.sutahsilat.domain.tariff.TariffVersion;
 import org.sutahsilat.domain.tenant.TenantContext;
 import org.sutahsilat.domain.tenant.TenantScope;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
