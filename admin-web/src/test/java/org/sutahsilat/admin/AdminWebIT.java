@@ -574,6 +574,7 @@ class AdminWebIT {
             seedReadings(db, hash, now);
             seedPayments(db, hash, now, b[0]);
             seedTariffs(db, hash, now);
+            seedBills(db, hash, now);
         }
     }
 
@@ -1372,5 +1373,213 @@ class AdminWebIT {
         insert(db, "INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price)"
                 + " VALUES (?, 2, 10, NULL, 8)", version);
         return tariff;
+    }
+
+    // ---------------------------------------------------------------- (l) bills: list, PDF, the run as one PDF, resume
+
+    /** Institution K (operator-k): a COMPLETED run of 2026-09 with three bills, and a run of 2026-08 interrupted
+     * after its first bill (RUNNING, last heartbeat an hour ago: its worker died). */
+    static long institutionK;
+    static long runK09;
+    static long runK08;
+    static final long[] K_BILLS = new long[3];
+    static final long[] K_SUBSCRIBERS = new long[3];
+
+    @Test
+    void billsListIsTenantScopedFiltersAndExports() throws Exception {
+        WebClient c = loggedIn("operator-k");
+        WebClient.Response page = c.get("bills.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Faturalar").contains("KOY-K-2026-000001").contains("KOY-K-2026-000003")
+                .contains("7300000002").contains("₺66,00").contains("Geçerli").doesNotContain("Köy A Kurumu")
+                .doesNotContain("Ayşe Yılmaz").doesNotContain("Cem Ak").contains("C*** A***");
+        assertThat(page.body()).contains("/admin/bills/pdf?id=" + K_BILLS[0]);
+
+        WebClient.Response august = c.get("bills.xhtml?period=2026-08");
+        assertThat(august.text()).contains("KOY-K-2026-000004").doesNotContain("KOY-K-2026-000001");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("billsForm", "billsForm");
+        form.put("billsForm:csv", "");
+        WebClient.Response csv = post(c, "bills.xhtml", page, form);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("content-type")).contains("csv");
+        assertThat(csv.body()).contains("KOY-K-2026-000001").contains("KOY-K-2026-000002").contains("7300000003")
+                .doesNotContain("Cem Ak");
+
+        WebClient a = loggedIn("operator-a");
+        WebClient.Response ofA = a.get("bills.xhtml?institution=" + institutionK);
+        assertThat(ofA.status()).isEqualTo(200);
+        assertThat(ofA.text()).doesNotContain("KOY-K-2026").doesNotContain("7300000001");
+        WebClient.Response csvA = post(a, "bills.xhtml?institution=" + institutionK, ofA, form);
+        assertThat(csvA.body()).doesNotContain("KOY-K-2026");
+    }
+
+    @Test
+    void oneBillDownloadsAsAPdfNamedAfterItsNumber() throws Exception {
+        WebClient c = loggedIn("operator-k");
+        WebClient.Response pdf = c.get("bills/pdf?id=" + K_BILLS[1]);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("content-type")).startsWith("application/pdf");
+        assertThat(pdf.header("content-disposition")).contains("fatura-KOY-K-2026-000002.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("KOY-K-2026-000002").contains("7300000002").contains("Köy C Kurumu")
+                    .contains("C-METER-2").doesNotContain("Cem Ak");
+        }
+
+        // another institution's operator, an unknown id, no id: nothing
+        WebClient a = loggedIn("operator-a");
+        WebClient.Response foreign = a.get("bills/pdf?id=" + K_BILLS[1]);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("%PDF").doesNotContain("KOY-K");
+        assertThat(a.get("bills/pdf?run=" + runK09).status()).isEqualTo(404);
+        assertThat(c.get("bills/pdf?id=999999999").status()).isEqualTo(404);
+        assertThat(c.get("bills/pdf").status()).isEqualTo(400);
+        assertThat(new WebClient(base).get("bills/pdf?id=" + K_BILLS[1]).redirectsToLogin()).isTrue();
+    }
+
+    @Test
+    void theWholeRunDownloadsAsOnePdf() throws Exception {
+        WebClient c = loggedIn("operator-k");
+        WebClient.Response pdf = c.get("bills/pdf?run=" + runK09);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("content-type")).startsWith("application/pdf");
+        assertThat(pdf.header("content-disposition")).contains(".pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(3);
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= 3; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(doc)).contains("KOY-K-2026-00000" + page);
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedRunIsShownAndResumedFromThePageWithoutDuplicatesOrGaps() throws Exception {
+        WebClient c = loggedIn("operator-k");
+        WebClient.Response page = c.get("billing.xhtml");
+        assertThat(page.text()).contains("Tamamlanmamış faturalamalar").contains("Yarıda kaldı").contains("Devam et")
+                .contains("2026-08").contains("1 / 2");
+        // operator-a does not see C's run
+        assertThat(loggedIn("operator-a").get("billing.xhtml").text()).doesNotContain("Tamamlanmamış faturalamalar")
+                .doesNotContain("Yarıda kaldı");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", "billingForm:unfinished:0:resume");
+        form.put("jakarta.faces.partial.execute", "billingForm:unfinished:0:resume");
+        form.put("jakarta.faces.partial.render", "billingForm");
+        form.put("billingForm:unfinished:0:resume", "billingForm:unfinished:0:resume");
+        form.put("run", Long.toString(runK08));
+        form.put("billingForm", "billingForm");
+        form.put("jakarta.faces.ViewState", page.viewState());
+        WebClient.Response resumed = c.post("billing.xhtml", form, Map.of("Faces-Request", "partial/ajax"));
+        assertThat(resumed.status()).isEqualTo(200);
+        WebClient.Response done = pollUntilCompleted(c, resumed);
+        assertThat(done.text()).contains("Tamamlandı").contains("3 / 3").contains("Dönem için okuma yok")
+                .contains("Tüm faturaları tek PDF olarak indir");
+
+        Map<String, String> august = new LinkedHashMap<>();
+        try (Connection db = db(); PreparedStatement ps = db.prepareStatement("SELECT s.subscriber_no, b.bill_no,"
+                + " b.total FROM bill b JOIN subscriber s ON s.id = b.subscriber_id WHERE b.billing_run_id = ?"
+                + " ORDER BY b.bill_no")) {
+            ps.setLong(1, runK08);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    august.put(rs.getString(1), rs.getString(2) + " " + rs.getBigDecimal(3).toPlainString());
+                }
+            }
+        }
+        // the bill from before the interruption is kept; the resumed part continues the series without a gap
+        assertThat(august).containsExactly(Map.entry("7300000001", "KOY-K-2026-000004 66.00"),
+                Map.entry("7300000002", "KOY-K-2026-000005 30.00"));
+        assertThat(count("SELECT next_value FROM bill_number_sequence WHERE institution_id = " + institutionK
+                + " AND year = 2026")).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM billing_run WHERE id = " + runK08 + " AND status = 'COMPLETED'"
+                + " AND processed = 3 AND bills_created = 2 AND skipped = 1")).isEqualTo(1);
+
+        // resuming again does nothing
+        WebClient.Response again = c.post("billing.xhtml", form(c.get("billing.xhtml"), runK08),
+                Map.of("Faces-Request", "partial/ajax"));
+        assertThat(again.status()).isEqualTo(200);
+        Thread.sleep(1000);
+        assertThat(count("SELECT COUNT(*) FROM bill WHERE billing_run_id = " + runK08)).isEqualTo(2);
+    }
+
+    private static Map<String, String> form(WebClient.Response page, long run) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", "billingForm:start");
+        form.put("jakarta.faces.partial.execute", "billingForm");
+        form.put("jakarta.faces.partial.render", "billingForm");
+        form.put("billingForm:start", "billingForm:start");
+        form.put("billingForm", "billingForm");
+        form.put("billingForm:institution_input", Long.toString(institutionK));
+        form.put("billingForm:period", "2026-08");
+        form.put("jakarta.faces.ViewState", page.viewState());
+        return form;
+    }
+
+    static void seedBills(Connection db, String hash, Timestamp now) throws SQLException {
+        institutionK = insert(db, "INSERT INTO institution (code, name, kind, province, district, reading_day, created_at)"
+                + " VALUES (?, ?, 'VILLAGE', 'Bartın', 'Ulus', 5, ?)", "KOY-K", "Köy C Kurumu", now);
+        villageTariff(db, institutionK, now);
+        String[][] people = {{"7300000001", "Cem Ak"}, {"7300000002", "Ceren Aydın"}, {"7300000003", "Can Arı"}};
+        long[] readings09 = new long[3];
+        long[] readings08 = new long[3];
+        for (int i = 0; i < 3; i++) {
+            K_SUBSCRIBERS[i] = subscriber(db, institutionK, new String[] {people[i][0], people[i][1], "RESIDENTIAL",
+                    null}, "CCCC" + "234".charAt(i) + "DEF", now);
+            long meter = insert(db, "INSERT INTO meter (institution_id, subscriber_id, serial_no, dial_digits,"
+                    + " installed_on) VALUES (?, ?, ?, 5, '2025-01-01')", institutionK, K_SUBSCRIBERS[i],
+                    "C-METER-" + (i + 1));
+            if (i < 2) { // the third has no reading in August
+                readings08[i] = insert(db, "INSERT INTO reading (institution_id, subscriber_id, meter_id, period,"
+                        + " reading_date, meter_index, consumption_m3, kind, source, recorded_at) VALUES (?, ?, ?,"
+                        + " '2026-08', '2026-08-05', ?, ?, 'ACTUAL', 'HANDHELD', ?)", institutionK, K_SUBSCRIBERS[i],
+                        meter, i == 0 ? 112 : 105, i == 0 ? 12 : 5, now);
+            }
+            readings09[i] = insert(db, "INSERT INTO reading (institution_id, subscriber_id, meter_id, period,"
+                    + " reading_date, meter_index, consumption_m3, kind, source, recorded_at) VALUES (?, ?, ?,"
+                    + " '2026-09', '2026-09-05', 130, 12, 'ACTUAL', 'HANDHELD', ?)", institutionK, K_SUBSCRIBERS[i],
+                    meter, now);
+        }
+        runK09 = insert(db, "INSERT INTO billing_run (institution_id, period, status, started_at, finished_at,"
+                + " bills_created, total_subscribers, processed, heartbeat_at) VALUES (?, '2026-09', 'COMPLETED', ?, ?,"
+                + " 3, 3, 3, ?)", institutionK, now, now, now);
+        for (int i = 0; i < 3; i++) {
+            K_BILLS[i] = bill(db, runK09, K_SUBSCRIBERS[i], readings09[i], "KOY-K-2026-00000" + (i + 1), "2026-09",
+                    now);
+        }
+        // interrupted after its first chunk (one bill): RUNNING, no sign of life for an hour
+        Timestamp anHourAgo = Timestamp.from(Instant.now().minusSeconds(3600));
+        runK08 = insert(db, "INSERT INTO billing_run (institution_id, period, status, started_at, bills_created,"
+                + " total_subscribers, processed, heartbeat_at) VALUES (?, '2026-08', 'RUNNING', ?, 1, 2, 1, ?)",
+                institutionK, anHourAgo, anHourAgo);
+        bill(db, runK08, K_SUBSCRIBERS[0], readings08[0], "KOY-K-2026-000004", "2026-08", now);
+        insert(db, "INSERT INTO bill_number_sequence (institution_id, year, next_value) VALUES (?, 2026, 5)",
+                institutionK);
+        user(db, "operator-k", "Operatör C", hash, "OPERATOR", institutionK, now);
+    }
+
+    /** 12 m³ at the village tariff: 8 × 4 + 4 × 6 + fixed fee 10 = 66.00. */
+    private static long bill(Connection db, long run, long subscriber, long reading, String billNo, String period,
+                             Timestamp now) throws SQLException {
+        String day = period + "-05";
+        long bill = insert(db, "INSERT INTO bill (institution_id, subscriber_id, payment_code, bill_no, period,"
+                + " billing_run_id, reading_id, issue_date, due_date, consumption_m3, total, status, created_at)"
+                + " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, DATE_ADD(?, INTERVAL 15 DAY), 12, 66.00, 'ISSUED', ?)",
+                institutionK, subscriber, billNo, period, run, reading, day, day, now);
+        insert(db, "INSERT INTO bill_line (bill_id, seq, kind, description, quantity, unit_price, amount) VALUES"
+                + " (?, 1, 'WATER', 'Su bedeli (0–8 m³ kademesi)', 8, 4, 32.00)", bill);
+        insert(db, "INSERT INTO bill_line (bill_id, seq, kind, description, quantity, unit_price, amount) VALUES"
+                + " (?, 2, 'WATER', 'Su bedeli (8–16 m³ kademesi)', 4, 6, 24.00)", bill);
+        insert(db, "INSERT INTO bill_line (bill_id, seq, kind, description, quantity, unit_price, amount) VALUES"
+                + " (?, 3, 'FIXED_FEE', 'Sabit ücret', 1, 10, 10.00)", bill);
+        return bill;
     }
 }

@@ -57,6 +57,22 @@ final class TimedBillingRunStore implements BillingRunStore {
     }
 
     @Override
+    public long lockOrCreateRun(EntityManager em, long institutionId, BillingPeriod period, Instant now) {
+        return timed(bookkeepingNanos, () -> delegate.lockOrCreateRun(em, institutionId, period, now));
+    }
+
+    @Override
+    public void resumeRun(EntityManager em, long runId, Instant heartbeat) {
+        timed(bookkeepingNanos, () -> delegate.resumeRun(em, runId, heartbeat));
+    }
+
+    @Override
+    public List<BillingRunProgress> unfinishedRuns(EntityManager em, java.util.Collection<Long> institutionIds,
+                                                   int limit) {
+        return delegate.unfinishedRuns(em, institutionIds, limit);
+    }
+
+    @Override
     public void ensureNumberSeries(EntityManager em, long institutionId, String institutionCode, int year) {
         timed(bookkeepingNanos, () -> delegate.ensureNumberSeries(em, institutionId, institutionCode, year));
     }

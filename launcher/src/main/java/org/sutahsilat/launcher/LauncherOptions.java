@@ -12,12 +12,12 @@ import java.util.Properties;
  */
 record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir, Optional<String> dbUrl, String dbUser,
                        String dbPassword, Optional<String> cryptoKey, Optional<String> publicBaseUrl,
-                       Optional<Boolean> demo, List<String> payaraJavaOptions) {
+                       Optional<Boolean> demo, List<String> payaraJavaOptions, int demoSubscribers) {
 
     static final int DEFAULT_PORT = 8080;
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar su-tahsilat.jar [--port N] [--data DIR] [--migrate-only] [--help]",
+            "Usage: java -jar su-tahsilat.jar [--port N] [--data DIR] [--migrate-only] [--demo-subscribers N] [--help]",
             "",
             "Starts su-tahsilat: the subscriber portal at http://localhost:PORT/ and the staff application at",
             "http://localhost:PORT/admin/. Without a database URL it runs an embedded MariaDB with its data in",
@@ -28,6 +28,9 @@ record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir
             "  --data DIR    data folder (default ./data; environment SU_DATA_DIR)",
             "  --migrate-only  migrate the database (and create the first admin in an empty one), then stop:",
             "                for an installation on a full Payara Server, whose EAR does not migrate",
+            "  --demo-subscribers N  demo mode: add (once) the village \"Yük Deneme Köyü\" with N subscribers read",
+            "                for this month and not billed yet, to watch a long billing run (and kill it: see",
+            "                bench/kill-demo.sh); environment SU_DEMO_SUBSCRIBERS",
             "  --help        this text",
             "",
             "Environment variables (or -Dsu.x.y system properties):",
@@ -40,6 +43,9 @@ record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir
             "  SU_DEMO                true/false: demo mode and demo data (default true with the embedded",
             "                         database, false with an external one); su.demo",
             "  SU_PAYARA_JAVA_OPTS    JVM options for Payara Micro, e.g. \"-Xmx1g\"; su.payara.java.opts",
+            "  SU_BILLING_CHUNK_SIZE  subscribers per billing transaction (default 2000)",
+            "  SU_BILLING_LEASE_SECONDS  silence after which a billing run's worker counts as dead and the run",
+            "                         can be resumed (default 120)",
             "",
             "Exit codes: 0 stopped normally, 1 bad arguments or unexpected error, 2 port in use,",
             "3 database unavailable, 4 application server failed (see DATA/logs/payara.log).");
@@ -49,6 +55,7 @@ record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir
         boolean migrateOnly = false;
         String port = setting("su.port", "SU_PORT", env, system);
         String data = setting("su.data.dir", "SU_DATA_DIR", env, system);
+        String demoSubscribers = setting("su.demo.subscribers", "SU_DEMO_SUBSCRIBERS", env, system);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -56,6 +63,7 @@ record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir
                 case "--migrate-only" -> migrateOnly = true;
                 case "--port" -> port = value(args, ++i, arg);
                 case "--data", "--data-dir" -> data = value(args, ++i, arg);
+                case "--demo-subscribers" -> demoSubscribers = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--port=")) {
                         port = arg.substring("--port=".length());
@@ -79,6 +87,18 @@ record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir
                 throw new LauncherException(LauncherException.USAGE, "invalid port " + port + " (1 to 65535)");
             }
         }
+        int bulk = 0;
+        if (demoSubscribers != null && !demoSubscribers.isBlank()) {
+            try {
+                bulk = Integer.parseInt(demoSubscribers.trim());
+            } catch (NumberFormatException e) {
+                bulk = -1;
+            }
+            if (bulk < 0 || bulk > 1_000_000) {
+                throw new LauncherException(LauncherException.USAGE, "invalid --demo-subscribers " + demoSubscribers
+                        + " (0 to 1000000)");
+            }
+        }
         Path dataDir = Path.of(data == null || data.isBlank() ? "data" : data.trim()).toAbsolutePath().normalize();
         String demo = setting("su.demo", "SU_DEMO", env, system);
         return new LauncherOptions(help, migrateOnly, portNumber, dataDir,
@@ -89,7 +109,7 @@ record LauncherOptions(boolean help, boolean migrateOnly, int port, Path dataDir
                 optional(setting("su.public.base.url", "SU_PUBLIC_BASE_URL", env, system)),
                 optional(demo).map(Boolean::parseBoolean),
                 optional(setting("su.payara.java.opts", "SU_PAYARA_JAVA_OPTS", env, system))
-                        .map(o -> List.of(o.split("\\s+"))).orElse(List.of()));
+                        .map(o -> List.of(o.split("\\s+"))).orElse(List.of()), bulk);
     }
 
     boolean embeddedDatabase() {

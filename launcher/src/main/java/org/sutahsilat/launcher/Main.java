@@ -144,7 +144,9 @@ public final class Main {
                 + (migrations == 1 ? "" : "s") + " applied)");
 
         List<String> firstLogins = new ArrayList<>();
-        Optional<DemoData.ExampleSubscriber> example = prepareData(settings, cipher, options.demoMode(), firstLogins);
+        Optional<DemoData.ExampleSubscriber> example = prepareData(settings, cipher, options.demoMode(),
+                options.demoSubscribers(),
+                firstLogins);
         if (options.migrateOnly()) {
             firstLogins.forEach(this::say); // console only, never logged
             say("migration done; not starting the application server (--migrate-only)");
@@ -231,7 +233,8 @@ public final class Main {
 
     /** Demo data (or only the first admin) on an empty database; returns a subscriber to try the portal with. */
     private Optional<DemoData.ExampleSubscriber> prepareData(DatabaseSettings settings, PersonalDataCipher cipher,
-                                                             boolean demo, List<String> firstLogins) {
+                                                             boolean demo, int demoSubscribers,
+                                                             List<String> firstLogins) {
         try (Connection connection = settings.connect()) {
             DemoData demoData = new DemoData(cipher, Clock.systemDefaultZone());
             if (demo) {
@@ -247,6 +250,14 @@ public final class Main {
                     }
                 } else {
                     say("existing data found: " + counts(connection) + " (no demo data loaded)");
+                }
+                if (demoSubscribers > 0) {
+                    long tLoad = System.nanoTime();
+                    DemoLoadInstitution.Result bulk = new DemoLoadInstitution(Clock.systemDefaultZone())
+                            .ensure(connection, demoSubscribers);
+                    say((bulk.created() ? "load demo: added " : "load demo: found ") + DemoLoadInstitution.NAME + " ("
+                            + DemoLoadInstitution.CODE + "), " + bulk.subscribers() + " subscribers read for "
+                            + bulk.period() + ", not billed yet (" + secondsSince(tLoad) + " s)");
                 }
                 return DemoData.exampleSubscriber(connection);
             }

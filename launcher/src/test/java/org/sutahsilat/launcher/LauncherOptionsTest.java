@@ -46,4 +46,18 @@ class LauncherOptionsTest {
         assertThat(LauncherOptions.parse(new String[]{"--migrate-only"}, Map.of(), new Properties()).migrateOnly()).isTrue();
         assertThat(LauncherOptions.parse(new String[0], Map.of(), new Properties()).migrateOnly()).isFalse();
     }
+
+    @Test
+    void demoSubscribersComeFromTheCommandLineOrTheEnvironmentAndAreBounded() {
+        assertThat(LauncherOptions.parse(new String[0], Map.of(), new Properties()).demoSubscribers()).isZero();
+        assertThat(LauncherOptions.parse(new String[]{"--demo-subscribers", "20000"}, Map.of(), new Properties())
+                .demoSubscribers()).isEqualTo(20000);
+        assertThat(LauncherOptions.parse(new String[0], Map.of("SU_DEMO_SUBSCRIBERS", "300"), new Properties())
+                .demoSubscribers()).isEqualTo(300);
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[]{"--demo-subscribers", "-5"}, Map.of(),
+                new Properties())).isInstanceOf(LauncherException.class)
+                .hasMessage("invalid --demo-subscribers -5 (0 to 1000000)");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[]{"--demo-subscribers", "many"}, Map.of(),
+                new Properties())).isInstanceOf(LauncherException.class);
+    }
 }

@@ -14,26 +14,23 @@ import org.sutahsilat.domain.shared.BillingPeriod;
 import org.sutahsilat.domain.shared.DomainException;
 
 import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * billing.xhtml: starts the billing run of an institution (of the user's tenant scope) for a period in the
- * background and shows its progress, its skipped subscribers and its result. The run is opened in the request
+ * background and shows its progress, its skipped subscribers and its result. The run is claimed in the request
  * thread (tenant scope checked there); the worker only processes the ticket. Starting a COMPLETED or a live run
- * again only shows it.
+ * again only shows it; an interrupted run (FAILED, or its worker died: kill -9, a lost node) is listed on the page
+ * and "Devam et" (or "Faturalandır" for its period) resumes it where it stopped. Whether a run can be claimed is the
+ * domain's decision ({@link BillingRunService#claim}): never two workers on one run.
  */
 @Named
 @ViewScoped
 public class BillingBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** A RUNNING run without a sign of life for this long lost its worker: starting it again resumes it. */
-    private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
-
     @Inject
     BillingRunService billingRunService;
     @Inject
@@ -47,6 +44,7 @@ public class BillingBacking implements Serializable {
     private Long runId;
     private transient BillingRunProgress progress;
     private transient List<SkippedSubscriber> skipped;
+    private transient List<BillingRunProgress> unfinished;
 
     @PostConstruct
     void init() {
@@ -67,26 +65,68 @@ public class BillingBacking implements Serializable {
                 return;
             }
             BillingPeriod p = BillingPeriod.parse(period);
-            Optional<BillingRunProgress> existing = billingRunService.find(institutionId, p);
-            if (existing.isPresent() && (existing.get().isCompleted() || isLive(existing.get()))) {
-                runId = existing.get().runId();
+            Optional<BillingRunTicket> ticket = billingRunService.claim(institutionId, p);
+            if (ticket.isPresent()) {
+                runId = ticket.get().runId();
+                launcher.launch(ticket.get());
             } else {
-                BillingRunTicket ticket = billingRunService.open(institutionId, p);
-                runId = ticket.runId();
-                launcher.launch(ticket);
+                runId = billingRunService.find(institutionId, p).map(BillingRunProgress::runId).orElse(null);
             }
+            unfinished = null;
             refresh();
         } catch (DomainException e) {
             Messages.error(e.messageKey(), e.arguments());
         }
     }
 
-    private static boolean isLive(BillingRunProgress run) {
-        return run.status() == BillingRunStatus.RUNNING && !run.isStalled(Instant.now(), STALLED_AFTER);
+    /** "Devam et" on an interrupted run (request parameter {@code run}): resumes it where it stopped. */
+    public void resume() {
+        String run = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("run");
+        Long id = SubscriberQuery.toLong(run);
+        if (id == null) {
+            Messages.error("error.notFound");
+            return;
+        }
+        try {
+            BillingRunProgress p = billingRunService.progress(id); // tenant scope checked here
+            institutionId = p.institutionId();
+            period = p.period().toString();
+            start();
+        } catch (DomainException e) {
+            Messages.error(e.messageKey(), e.arguments());
+        }
+    }
+
+    /** The runs of the user's institutions that did not complete (running or interrupted), newest first. */
+    public List<BillingRunProgress> getUnfinished() {
+        if (unfinished == null) {
+            unfinished = billingRunService.unfinished();
+        }
+        return unfinished;
+    }
+
+    /** Stopped before its end (FAILED, or its worker died): it can be resumed. */
+    public boolean interrupted(BillingRunProgress run) {
+        return run != null && billingRunService.isInterrupted(run);
+    }
+
+    /** The bundle key suffix of the run's state: RUNNING, COMPLETED, FAILED or INTERRUPTED. */
+    public String state(BillingRunProgress run) {
+        if (run.status() == BillingRunStatus.RUNNING && billingRunService.isInterrupted(run)) {
+            return "INTERRUPTED";
+        }
+        return run.status().name();
+    }
+
+    public String institutionName(long id) {
+        return institutions.stream().filter(i -> i.getId() == id).map(InstitutionOption::getName).findFirst()
+                .orElse("");
     }
 
     /** The poll's listener: reloads the run's progress (and its skipped subscribers). */
     public void refresh() {
+        unfinished = null;
         if (runId == null) {
             return;
         }
@@ -115,10 +155,10 @@ public class BillingBacking implements Serializable {
         return skipped == null ? List.of() : skipped;
     }
 
-    /** True while the page should keep polling. */
+    /** True while the page should keep polling: a worker is at it. */
     public boolean isRunning() {
         BillingRunProgress p = getProgress();
-        return p != null && p.status() == BillingRunStatus.RUNNING;
+        return p != null && billingRunService.isLive(p);
     }
 
     public boolean isStopped() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.sutahsilat.domain.institution.Institution;
 import org.sutahsilat.domain.institution.InstitutionKind;
 import org.sutahsilat.domain.shared.BillingPeriod;
@@ -15,11 +16,15 @@ import org.sutahsilat.domain.subscriber.SubscriberCategory;
 import org.sutahsilat.domain.tariff.Tariff;
 import org.sutahsilat.domain.tariff.TariffVersion;
 import org.sutahsilat.domain.tenant.TenantContext;
+import org.sutahsilat.domain.tenant.TenantScope;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,12 +55,24 @@ import java.util.Optional;
  * <li><b>Corrections</b> never edit a bill: {@link #reissue} reverses it and issues a new one.</li>
  * <li><b>Tenant scope:</b> a caller can only start, watch or correct the runs and bills of institutions in its
  *     scope; anything else is "not found".</li>
+ * <li><b>One worker per run (lease).</b> A background worker gets its run from {@link #claim}: only a new run, a
+ *     FAILED one, or a RUNNING one whose heartbeat is older than the lease ({@code su.billing.lease-seconds},
+ *     default 120 s: its worker died, e.g. kill -9 or a lost node) can be claimed; a live run is left to its worker.
+ *     The claim writes a heartbeat that is the worker's fencing token: every chunk, under the run's row lock, checks
+ *     that the heartbeat is still the one this worker wrote last and writes the next one; a worker that finds another
+ *     heartbeat (it was presumed dead and the run was claimed again) stops before billing anything. Correctness never
+ *     rests on the lease alone: rule 2 and the unique keys keep even two workers from billing anyone twice.</li>
  * </ol>
  */
 @ApplicationScoped
 public class BillingRunService {
 
     public static final int DEFAULT_CHUNK_SIZE = 2000;
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+    /** Configuration (MicroProfile Config; environment SU_BILLING_CHUNK_SIZE, SU_BILLING_LEASE_SECONDS). */
+    public static final String CHUNK_SIZE_SETTING = "su.billing.chunk-size";
+    public static final String LEASE_SETTING = "su.billing.lease-seconds";
+    private static final int UNFINISHED_LIMIT = 20;
     private static final Locale BILL_LANGUAGE = Locale.forLanguageTag("tr-TR");
     private static final int CHUNK_ATTEMPTS = 3;
 
@@ -64,27 +81,47 @@ public class BillingRunService {
     private TenantContext tenant;
     private Clock clock;
     private int chunkSize;
+    private Duration lease;
     private final BillCalculator calculator = new BillCalculator();
 
     protected BillingRunService() {
         // for CDI proxies
     }
 
+    /** In the container: chunk size and lease from configuration. */
     @Inject
     public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock) {
-        this(transactions, store, tenant, clock, DEFAULT_CHUNK_SIZE);
+        this(transactions, store, tenant, clock, setting(CHUNK_SIZE_SETTING, DEFAULT_CHUNK_SIZE),
+                Duration.ofSeconds(setting(LEASE_SETTING, (int) DEFAULT_LEASE.toSeconds())));
     }
 
     public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock,
                              int chunkSize) {
+        this(transactions, store, tenant, clock, chunkSize, DEFAULT_LEASE);
+    }
+
+    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock,
+                             int chunkSize, Duration lease) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("the lease must be positive: " + lease);
         }
         this.transactions = transactions;
         this.store = store;
         this.tenant = tenant;
         this.clock = clock;
         this.chunkSize = chunkSize;
+        this.lease = lease;
+    }
+
+    private static int setting(String name, int fallback) {
+        int value = ConfigProvider.getConfig().getOptionalValue(name, Integer.class).orElse(fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
     }
 
     /** Creates or resumes the run and processes it to the end; returns its final progress. */
@@ -113,22 +150,85 @@ public class BillingRunService {
         });
     }
 
-    /** Bills every subscriber the run has still to bill, chunk by chunk, and marks the run COMPLETED. */
+    /**
+     * Claims the run of the institution and period for a background worker of this caller (tenant scope checked
+     * here): creates it if there is none, and resumes it if it FAILED or its worker's lease expired. Empty when the
+     * run is COMPLETED or a live worker holds it; {@link #find} then shows where it stands.
+     */
+    public Optional<BillingRunTicket> claim(long institutionId, BillingPeriod period) {
+        requireInScope(institutionId, "institution", institutionId);
+        return transactions.inTransaction(em -> {
+            Institution institution = em.find(Institution.class, institutionId);
+            if (institution == null) {
+                throw new NotFoundException("institution", institutionId);
+            }
+            Instant now = clock.instant();
+            long runId = store.lockOrCreateRun(em, institutionId, period, now);
+            BillingRunProgress run = store.progress(em, runId).orElseThrow();
+            boolean claimable = run.status() == BillingRunStatus.FAILED
+                    || run.status() == BillingRunStatus.RUNNING
+                    && (run.heartbeatAt() == null || run.isStalled(now, lease));
+            if (!claimable) {
+                return Optional.<BillingRunTicket>empty();
+            }
+            Instant token = nextHeartbeat(run.heartbeatAt(), now);
+            store.resumeRun(em, runId, token);
+            store.ensureNumberSeries(em, institutionId, institution.getCode(), numberYear(period));
+            return Optional.of(new BillingRunTicket(runId, institutionId, period, token));
+        });
+    }
+
+    /** A RUNNING run whose worker gave a sign of life within the lease. */
+    public boolean isLive(BillingRunProgress run) {
+        return run.status() == BillingRunStatus.RUNNING && run.heartbeatAt() != null
+                && !run.isStalled(clock.instant(), lease);
+    }
+
+    /** A run stopped before its end: FAILED, or RUNNING with a worker that died (lease expired). Claim resumes it. */
+    public boolean isInterrupted(BillingRunProgress run) {
+        return run.status() == BillingRunStatus.FAILED
+                || run.status() == BillingRunStatus.RUNNING && run.isStalled(clock.instant(), lease);
+    }
+
+    /** How long a worker may stay silent before its run counts as interrupted. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** The runs of the caller's institutions that are not COMPLETED (running or interrupted), newest first. */
+    public List<BillingRunProgress> unfinished() {
+        TenantScope scope = tenant.scope();
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction(em -> store.unfinishedRuns(em, scope.isAll() ? null
+                : scope.institutionIds(), UNFINISHED_LIMIT));
+    }
+
+    /**
+     * Bills every subscriber the run has still to bill, chunk by chunk, and marks the run COMPLETED. A worker with a
+     * lease ({@link #claim}) stops as soon as it finds that the run was claimed by another worker, and returns the
+     * run's progress as it then stands.
+     */
     public BillingRunProgress process(BillingRunTicket ticket, ChunkListener listener) {
         long runId = ticket.runId();
+        Lease held = new Lease(ticket.lease());
         try {
             RunContext context = transactions.inTransaction(em -> load(em, ticket));
             long after = 0;
             while (true) {
-                ChunkOutcome outcome = chunkWithRetry(context, after);
+                ChunkOutcome outcome = chunkWithRetry(context, held, after);
                 if (outcome.done()) {
                     break;
+                }
+                if (held.isLeased()) {
+                    held.heartbeat = outcome.heartbeat();
                 }
                 after = outcome.lastSubscriberId();
                 listener.chunkCommitted(outcome.progress());
             }
         } catch (RuntimeException e) {
-            markFailed(runId, e);
+            markFailed(runId, held, e);
             throw e;
         }
         return transactions.inTransaction(em -> store.progress(em, runId))
@@ -210,10 +310,10 @@ public class BillingRunService {
 
     // --- one chunk ---------------------------------------------------------------------------------------------
 
-    private ChunkOutcome chunkWithRetry(RunContext context, long after) {
+    private ChunkOutcome chunkWithRetry(RunContext context, Lease held, long after) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inTransaction(em -> chunk(em, context, after));
+                return transactions.inTransaction(em -> chunk(em, context, held, after));
             } catch (RuntimeException e) {
                 // a deadlock, or a race lost against another worker of the same run: the chunk was rolled back whole
                 if (attempt >= CHUNK_ATTEMPTS || !isRetryable(e)) {
@@ -223,11 +323,21 @@ public class BillingRunService {
         }
     }
 
-    private ChunkOutcome chunk(EntityManager em, RunContext context, long after) {
+    private ChunkOutcome chunk(EntityManager em, RunContext context, Lease held, long after) {
         long runId = context.runId();
         Optional<BillingRunStatus> status = store.lockRun(em, runId);
         if (status.isEmpty() || status.get() == BillingRunStatus.COMPLETED) {
             return ChunkOutcome.DONE;
+        }
+        Instant now = clock.instant();
+        Instant heartbeat = now;
+        if (held.isLeased()) {
+            // read after the lock: sees the last committed heartbeat, whoever wrote it
+            Instant last = store.progress(em, runId).map(BillingRunProgress::heartbeatAt).orElse(null);
+            if (!held.heartbeat.equals(last)) {
+                return ChunkOutcome.DONE; // the run was claimed by another worker: leave it to that one
+            }
+            heartbeat = nextHeartbeat(last, now);
         }
         List<BillingCandidate> candidates = store.nextCandidates(em, runId, context.institutionId(),
                 context.period(), after, chunkSize);
@@ -256,9 +366,9 @@ public class BillingRunService {
             store.insertRunBills(em, runId, bills);
         }
         store.insertSkips(em, runId, skips);
-        store.recordChunk(em, runId, candidates.size(), bills.size(), skips.size(), clock.instant());
+        store.recordChunk(em, runId, candidates.size(), bills.size(), skips.size(), heartbeat);
         BillingRunProgress progress = store.progress(em, runId).orElseThrow();
-        return new ChunkOutcome(false, candidates.get(candidates.size() - 1).subscriberId(), progress);
+        return new ChunkOutcome(false, candidates.get(candidates.size() - 1).subscriberId(), progress, heartbeat);
     }
 
     private void price(RunContext context, BillingCandidate c, List<Priced> priced, List<SkippedSubscriber> skips) {
@@ -309,10 +419,15 @@ public class BillingRunService {
         return byCategory;
     }
 
-    private void markFailed(long runId, RuntimeException cause) {
+    private void markFailed(long runId, Lease held, RuntimeException cause) {
         try {
             String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
             transactions.inTransaction(em -> {
+                store.lockRun(em, runId);
+                if (held.isLeased() && !held.heartbeat.equals(store.progress(em, runId)
+                        .map(BillingRunProgress::heartbeatAt).orElse(null))) {
+                    return null; // another worker holds the run now: its state is not ours to change
+                }
                 store.fail(em, runId, message.length() > 1000 ? message.substring(0, 1000) : message, clock.instant());
                 return null;
             });
@@ -325,6 +440,28 @@ public class BillingRunService {
         if (!tenant.scope().permits(institutionId)) {
             // the same answer as for a missing row: do not reveal that it exists
             throw new NotFoundException(what, id);
+        }
+    }
+
+    /**
+     * The heartbeat a worker writes next: now (to the microsecond the database keeps), and always after the last one,
+     * so that no two writes leave the same value and a heartbeat identifies the worker that wrote it.
+     */
+    static Instant nextHeartbeat(Instant last, Instant now) {
+        Instant next = now.truncatedTo(ChronoUnit.MICROS);
+        return last != null && !next.isAfter(last) ? last.plus(1, ChronoUnit.MICROS) : next;
+    }
+
+    /** The heartbeat this worker wrote last; null for a worker without a lease. */
+    private static final class Lease {
+        Instant heartbeat;
+
+        Lease(Instant heartbeat) {
+            this.heartbeat = heartbeat;
+        }
+
+        boolean isLeased() {
+            return heartbeat != null;
         }
     }
 
@@ -357,7 +494,7 @@ public class BillingRunService {
     private record Priced(BillingCandidate candidate, BillComputation computation) {
     }
 
-    private record ChunkOutcome(boolean done, long lastSubscriberId, BillingRunProgress progress) {
-        static final ChunkOutcome DONE = new ChunkOutcome(true, 0, null);
+    private record ChunkOutcome(boolean done, long lastSubscriberId, BillingRunProgress progress, Instant heartbeat) {
+        static final ChunkOutcome DONE = new ChunkOutcome(true, 0, null, null);
     }
 }

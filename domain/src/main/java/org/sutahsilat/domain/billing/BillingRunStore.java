@@ -19,6 +19,18 @@ public interface BillingRunStore {
      */
     BillingRunProgress openRun(EntityManager em, long institutionId, BillingPeriod period, Instant now);
 
+    /**
+     * The id of the run of the institution and period, created if there is none (RUNNING, no heartbeat yet: nobody
+     * works on it), with its row locked until the transaction ends.
+     */
+    long lockOrCreateRun(EntityManager em, long institutionId, BillingPeriod period, Instant now);
+
+    /** Makes a locked run RUNNING again for a new worker: total recounted, error cleared, heartbeat written. */
+    void resumeRun(EntityManager em, long runId, Instant heartbeat);
+
+    /** The runs not COMPLETED of the given institutions (all institutions when null), newest first. */
+    List<BillingRunProgress> unfinishedRuns(EntityManager em, java.util.Collection<Long> institutionIds, int limit);
+
     /** Creates the institution's number series for the year if missing, after any number already used in it. */
     void ensureNumberSeries(EntityManager em, long institutionId, String institutionCode, int year);
 

@@ -94,6 +94,102 @@ public class JdbcBillingRunStore implements BillingRunStore {
     }
 
     @Override
+    public long lockOrCreateRun(EntityManager em, long institutionId, BillingPeriod period, Instant now) {
+        Connection c = connection(em);
+        try {
+            // INSERT IGNORE waits for a concurrent creator's commit on the unique key, then leaves its row alone
+            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO billing_run (institution_id, period,"
+                    + " status, started_at) VALUES (?, ?, 'RUNNING', ?)")) {
+                ps.setLong(1, institutionId);
+                ps.setString(2, period.toString());
+                ps.setObject(3, utc(now));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM billing_run"
+                    + " WHERE institution_id = ? AND period = ? FOR UPDATE")) {
+                ps.setLong(1, institutionId);
+                ps.setString(2, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("create or lock the billing run", e);
+        }
+    }
+
+    @Override
+    public void resumeRun(EntityManager em, long runId, Instant heartbeat) {
+        Connection c = connection(em);
+        try {
+            long institutionId;
+            String period;
+            try (PreparedStatement ps = c.prepareStatement("SELECT institution_id, period FROM billing_run"
+                    + " WHERE id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    institutionId = rs.getLong(1);
+                    period = rs.getString(2);
+                }
+            }
+            int total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM subscriber s"
+                    + " WHERE s.institution_id = ? AND " + IN_RUN)) {
+                ps.setLong(1, institutionId);
+                ps.setString(2, period);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getInt(1);
+                }
+            }
+            update(em, "UPDATE billing_run SET status = 'RUNNING', last_error = NULL, total_subscribers = ?,"
+                    + " heartbeat_at = ? WHERE id = ? AND status <> 'COMPLETED'", total, stamp(heartbeat), runId);
+        } catch (SQLException e) {
+            throw failure("resume billing run " + runId, e);
+        }
+    }
+
+    @Override
+    public List<BillingRunProgress> unfinishedRuns(EntityManager em, java.util.Collection<Long> institutionIds,
+                                                   int limit) {
+        if (institutionIds != null && institutionIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT id FROM billing_run WHERE status <> 'COMPLETED'");
+        if (institutionIds != null) {
+            sql.append(" AND institution_id IN (").append("?,".repeat(institutionIds.size()));
+            sql.setLength(sql.length() - 1);
+            sql.append(')');
+        }
+        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
+        Connection c = connection(em);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (institutionIds != null) {
+                for (Long id : institutionIds) {
+                    ps.setLong(i++, id);
+                }
+            }
+            ps.setInt(i, limit);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            List<BillingRunProgress> runs = new ArrayList<>(ids.size());
+            for (long id : ids) {
+                progress(c, id).ifPresent(runs::add);
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw failure("list the unfinished billing runs", e);
+        }
+    }
+
+    @Override
     public void ensureNumberSeries(EntityManager em, long institutionId, String institutionCode, int year) {
         Connection c = connection(em);
         try {
@@ -340,7 +436,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
     @Override
     public void recordChunk(EntityManager em, long runId, int processed, int billsCreated, int skipped, Instant now) {
         update(em, "UPDATE billing_run SET processed = processed + ?, bills_created = bills_created + ?,"
-                + " skipped = skipped + ?, heartbeat_at = ? WHERE id = ?", processed, billsCreated, skipped, utc(now),
+                + " skipped = skipped + ?, heartbeat_at = ? WHERE id = ?", processed, billsCreated, skipped, stamp(now),
                 runId);
     }
 
@@ -430,6 +526,17 @@ public class JdbcBillingRunStore implements BillingRunStore {
     private static LocalDateTime utc(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
+
+    /**
+     * A heartbeat to the microsecond, as text: Connector/J drops the fraction of a {@code LocalDateTime} for a server
+     * that reports an old MySQL version (MariaDB does), and a heartbeat identifies its worker by that fraction.
+     */
+    private static String stamp(Instant instant) {
+        return STAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
