@@ -85,6 +85,7 @@ public final class BillingBench {
         int n = Integer.parseInt(args[0]);
         int chunkSize = args.length > 1 ? Integer.parseInt(args[1]) : BillingRunService.DEFAULT_CHUNK_SIZE;
         long bufferPoolMb = Long.getLong("bench.bufferPoolMb", 1024);
+        long logFileMb = Long.getLong("bench.logFileMb", 0);
 
         Path dir = Path.of("bench", "target", "bench-db").toAbsolutePath();
         deleteRecursively(dir);
@@ -98,10 +99,16 @@ public final class BillingBench {
                 s.execute("SET GLOBAL innodb_buffer_pool_size = " + bufferPoolMb * 1024 * 1024);
             }
         }
+        if (logFileMb > 0) {
+            try (Connection c = settings.connect(); Statement s = c.createStatement()) {
+                s.execute("SET GLOBAL innodb_log_file_size = " + logFileMb * 1024 * 1024);
+            }
+        }
         Migrations.migrate(settings);
-        log("database  MariaDB %s under %s, innodb_buffer_pool_size=%d MB, started and migrated in %.1f s",
-                scalar(settings, "SELECT VERSION()"), dir, Long.parseLong(scalar(settings,
-                        "SELECT @@innodb_buffer_pool_size")) / (1024 * 1024), seconds(t0));
+        log("database  MariaDB %s under %s, innodb_buffer_pool_size=%d MB, innodb_log_file_size=%d MB,"
+                        + " started and migrated in %.1f s", scalar(settings, "SELECT VERSION()"), dir,
+                Long.parseLong(scalar(settings, "SELECT @@innodb_buffer_pool_size")) / (1024 * 1024),
+                Long.parseLong(scalar(settings, "SELECT @@innodb_log_file_size")) / (1024 * 1024), seconds(t0));
 
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("sutahsilat", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",

@@ -28,6 +28,42 @@ final class TimedBillingRunStore implements BillingRunStore {
     final LongAdder bookkeepingNanos = new LongAdder();
 
     private final BillingRunStore delegate;
+    private static final int PROBE_EVERY = Integer.getInteger("bench.probeEvery", 0);
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static void probe(EntityManager em, long runId, long institutionId, BillingPeriod period, long after,
+                              int limit) {
+        java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+        String p = period.toString();
+        probeOne(c, after, org.sutahsilat.infrastructure.jdbc.JdbcBillingRunStore.NEXT_CANDIDATES_SQL,
+                runId, runId, institutionId, after, p, limit);
+        probeOne(c, after, org.sutahsilat.infrastructure.jdbc.JdbcBillingRunStore.CHUNK_READINGS_SQL,
+                institutionId, p, after + 1, after + limit);
+    }
+
+    private static void probeOne(java.sql.Connection c, long after, String sql, Object... params) {
+        long t0 = System.nanoTime();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("ANALYZE FORMAT=JSON " + sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String json = rs.getString(1).replaceAll("\\s+", " ");
+                StringBuilder plan = new StringBuilder();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "\"table_name\": \"(\\w+)\".*?\"access_type\": \"(\\w+)\"(.*?\"used_key_parts\": (\\[[^]]*\\]))?")
+                        .matcher(json);
+                while (m.find()) {
+                    plan.append(m.group(1)).append(':').append(m.group(2)).append(m.group(4) == null ? "" : m.group(4))
+                            .append("; ");
+                }
+                System.out.printf("probe after=%d %.1f ms %s%n", after, (System.nanoTime() - t0) / 1e6, plan);
+            }
+        } catch (java.sql.SQLException e) {
+            System.out.println("probe failed: " + e);
+        }
+    }
 
     TimedBillingRunStore(BillingRunStore delegate) {
         this.delegate = delegate;
@@ -85,6 +121,9 @@ final class TimedBillingRunStore implements BillingRunStore {
     @Override
     public List<BillingCandidate> nextCandidates(EntityManager em, long runId, long institutionId,
                                                  BillingPeriod period, long afterSubscriberId, int limit) {
+        if (PROBE_EVERY > 0 && calls.incrementAndGet() % PROBE_EVERY == 0) {
+            probe(em, runId, institutionId, period, afterSubscriberId, limit);
+        }
         return timed(selectNanos, () -> delegate.nextCandidates(em, runId, institutionId, period, afterSubscriberId,
                 limit));
     }
