@@ -29,7 +29,7 @@ public class BillingRunLauncher {
     public void launch(BillingRunTicket ticket) {
         executor.submit(() -> {
             try {
-                BillingRunProgress end = billingRunService.process(ticket, ChunkListener.NONE);
+                BillingRunProgress end = billingRunService.process(ticket, ChunkListener.NONE, executor);
                 if (!end.isCompleted()) {
                     // another worker claimed the run (this one was presumed dead): it carries on, this one stops
                     LOG.warning("billing run handed over to another worker: " + ticket);

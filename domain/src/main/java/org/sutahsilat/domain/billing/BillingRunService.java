@@ -25,6 +25,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -133,6 +140,12 @@ public class BillingRunService {
         return process(open(institutionId, period), listener);
     }
 
+    /** As {@link #start(long, BillingPeriod, ChunkListener)}, reading each next chunk ahead on {@code readAhead}. */
+    public BillingRunProgress start(long institutionId, BillingPeriod period, ChunkListener listener,
+                                    Executor readAhead) {
+        return process(open(institutionId, period), listener, readAhead);
+    }
+
     /**
      * Creates the run (or finds it) for a caller whose tenant scope permits the institution; {@link #process} then
      * does the work, possibly on another thread.
@@ -211,13 +224,27 @@ public class BillingRunService {
      * run's progress as it then stands.
      */
     public BillingRunProgress process(BillingRunTicket ticket, ChunkListener listener) {
+        return process(ticket, listener, null);
+    }
+
+    /**
+     * As {@link #process(BillingRunTicket, ChunkListener)}; with an executor, the next chunk's subscribers and
+     * readings are selected (in a read-only transaction of their own) while the current chunk prices and inserts,
+     * so the database works on both at once. Safe because a run has one worker (the lease) and the next chunk's
+     * subscribers lie after the current chunk's: nothing the current chunk writes can change what is read ahead.
+     * A chunk still locks the run and checks its lease first, and a retried chunk selects afresh.
+     */
+    public BillingRunProgress process(BillingRunTicket ticket, ChunkListener listener, Executor readAhead) {
         long runId = ticket.runId();
         Lease held = new Lease(ticket.lease());
         try {
             RunContext context = transactions.inTransaction(em -> load(em, ticket));
             long after = 0;
+            ReadAhead ahead = null;
             while (true) {
-                ChunkOutcome outcome = chunkWithRetry(context, held, after);
+                List<BillingCandidate> ready = ahead == null ? null : ahead.takeFor(after);
+                ChunkOutcome outcome = chunkWithRetry(context, held, after, ready, readAhead);
+                ahead = outcome.ahead();
                 if (outcome.done()) {
                     break;
                 }
@@ -310,10 +337,12 @@ public class BillingRunService {
 
     // --- one chunk ---------------------------------------------------------------------------------------------
 
-    private ChunkOutcome chunkWithRetry(RunContext context, Lease held, long after) {
+    private ChunkOutcome chunkWithRetry(RunContext context, Lease held, long after, List<BillingCandidate> ready,
+                                        Executor readAhead) {
         for (int attempt = 1; ; attempt++) {
+            List<BillingCandidate> given = attempt == 1 ? ready : null;
             try {
-                return transactions.inTransaction(em -> chunk(em, context, held, after));
+                return transactions.inTransaction(em -> chunk(em, context, held, after, given, readAhead));
             } catch (RuntimeException e) {
                 // a deadlock, or a race lost against another worker of the same run: the chunk was rolled back whole
                 if (attempt >= CHUNK_ATTEMPTS || !isRetryable(e)) {
@@ -323,7 +352,8 @@ public class BillingRunService {
         }
     }
 
-    private ChunkOutcome chunk(EntityManager em, RunContext context, Lease held, long after) {
+    private ChunkOutcome chunk(EntityManager em, RunContext context, Lease held, long after,
+                               List<BillingCandidate> ready, Executor readAhead) {
         long runId = context.runId();
         Optional<BillingRunStatus> status = store.lockRun(em, runId);
         if (status.isEmpty() || status.get() == BillingRunStatus.COMPLETED) {
@@ -339,12 +369,16 @@ public class BillingRunService {
             }
             heartbeat = nextHeartbeat(last, now);
         }
-        List<BillingCandidate> candidates = store.nextCandidates(em, runId, context.institutionId(),
-                context.period(), after, chunkSize);
+        List<BillingCandidate> candidates = ready != null ? ready : store.nextCandidates(em, runId,
+                context.institutionId(), context.period(), after, chunkSize);
         if (candidates.isEmpty()) {
             store.complete(em, runId, clock.instant());
             return ChunkOutcome.DONE;
         }
+        long last = candidates.get(candidates.size() - 1).subscriberId();
+        ReadAhead ahead = readAhead == null ? null : ReadAhead.start(readAhead, last, () -> transactions.inTransaction(
+                other -> store.nextCandidates(other, runId, context.institutionId(), context.period(), last,
+                        chunkSize)));
         List<Priced> priced = new ArrayList<>(candidates.size());
         List<SkippedSubscriber> skips = new ArrayList<>();
         for (BillingCandidate c : candidates) {
@@ -368,7 +402,7 @@ public class BillingRunService {
         store.insertSkips(em, runId, skips);
         store.recordChunk(em, runId, candidates.size(), bills.size(), skips.size(), heartbeat);
         BillingRunProgress progress = store.progress(em, runId).orElseThrow();
-        return new ChunkOutcome(false, candidates.get(candidates.size() - 1).subscriberId(), progress, heartbeat);
+        return new ChunkOutcome(false, last, progress, heartbeat, ahead);
     }
 
     private void price(RunContext context, BillingCandidate c, List<Priced> priced, List<SkippedSubscriber> skips) {
@@ -494,7 +528,48 @@ public class BillingRunService {
     private record Priced(BillingCandidate candidate, BillComputation computation) {
     }
 
-    private record ChunkOutcome(boolean done, long lastSubscriberId, BillingRunProgress progress, Instant heartbeat) {
-        static final ChunkOutcome DONE = new ChunkOutcome(true, 0, null, null);
+    private record ChunkOutcome(boolean done, long lastSubscriberId, BillingRunProgress progress, Instant heartbeat,
+                                ReadAhead ahead) {
+        static final ChunkOutcome DONE = new ChunkOutcome(true, 0, null, null, null);
+    }
+
+    /**
+     * The next chunk's candidates, selected on another thread after {@code after}. If the executor has not started
+     * the work by the time the chunk needs it (a pool of one thread busy with this very run, a saturated pool), it
+     * is cancelled and the chunk selects for itself: waiting could deadlock, and never costs more than no read-ahead.
+     */
+    private static final class ReadAhead {
+        private final long after;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CompletableFuture<List<BillingCandidate>> candidates;
+
+        private ReadAhead(long after, Executor executor, Supplier<List<BillingCandidate>> select) {
+            this.after = after;
+            this.candidates = CompletableFuture.supplyAsync(() -> {
+                started.set(true);
+                return select.get();
+            }, executor);
+        }
+
+        /** Null when the executor refuses the work (shut down, saturated): the next chunk then selects itself. */
+        static ReadAhead start(Executor executor, long after, Supplier<List<BillingCandidate>> select) {
+            try {
+                return new ReadAhead(after, executor, select);
+            } catch (RejectedExecutionException e) {
+                return null;
+            }
+        }
+
+        /** The candidates if they were read for this cursor and the read succeeded; otherwise null (select again). */
+        List<BillingCandidate> takeFor(long cursor) {
+            if (cursor != after || (!started.get() && candidates.cancel(false))) {
+                return null;
+            }
+            try {
+                return candidates.join();
+            } catch (CompletionException | CancellationException e) {
+                return null;
+            }
+        }
     }
 }

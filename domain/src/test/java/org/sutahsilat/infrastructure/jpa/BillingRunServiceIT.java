@@ -5,6 +5,7 @@ import org.sutahsilat.domain.billing.BillReissue;
 import org.sutahsilat.domain.billing.BillStatus;
 import org.sutahsilat.domain.billing.BillingRunProgress;
 import org.sutahsilat.domain.billing.BillingRunService;
+import org.sutahsilat.domain.billing.ChunkListener;
 import org.sutahsilat.domain.billing.BillingRunStatus;
 import org.sutahsilat.domain.billing.SkipReason;
 import org.sutahsilat.domain.billing.SkippedSubscriber;
@@ -175,6 +176,49 @@ class BillingRunServiceIT {
         assertThat(done.lastError()).isNull();
         assertThat(bills(v.id)).extracting(BillRow::subscriberId).containsExactlyElementsOf(v.billable);
         assertNumbersAreOneToN(v, 22);
+    }
+
+    @Test
+    void readingTheNextChunkAheadBillsTheSameAndSurvivesAKill() {
+        Village v = Village.create(22, 19); // chunks of 4: six chunks
+        java.util.concurrent.ExecutorService ahead = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            AtomicInteger chunks = new AtomicInteger();
+            assertThatThrownBy(() -> service().start(v.id, MARCH, p -> {
+                if (chunks.incrementAndGet() == 3) {
+                    throw new Killed(); // a chunk was read ahead on the other thread and is thrown away
+                }
+            }, ahead)).isInstanceOf(Killed.class);
+            assertThat(count("SELECT COUNT(*) FROM bill WHERE institution_id = " + v.id)).isEqualTo(12);
+
+            BillingRunProgress done = service().start(v.id, MARCH, ChunkListener.NONE, ahead);
+            assertThat(done.status()).isEqualTo(BillingRunStatus.COMPLETED);
+            assertThat(done.processed()).isEqualTo(22);
+            assertThat(done.billsCreated()).isEqualTo(22);
+            assertThat(bills(v.id)).extracting(BillRow::subscriberId).containsExactlyElementsOf(v.billable);
+            assertNumbersAreOneToN(v, 22);
+        } finally {
+            ahead.shutdownNow();
+        }
+
+        // an executor that refuses the work: every chunk selects for itself, same result
+        Village w = Village.create(10, 19);
+        BillingRunProgress alone = service().start(w.id, MARCH, ChunkListener.NONE, command -> {
+            throw new java.util.concurrent.RejectedExecutionException("saturated");
+        });
+        assertThat(alone.status()).isEqualTo(BillingRunStatus.COMPLETED);
+        assertThat(alone.billsCreated()).isEqualTo(10);
+        assertThat(bills(w.id)).extracting(BillRow::subscriberId).containsExactlyElementsOf(w.billable);
+        assertNumbersAreOneToN(w, 10);
+
+        // an executor that never starts the work (one thread, busy with the run itself): no deadlock, same result
+        Village q = Village.create(10, 19);
+        java.util.List<Runnable> parked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BillingRunProgress queued = service().start(q.id, MARCH, ChunkListener.NONE, parked::add);
+        assertThat(queued.status()).isEqualTo(BillingRunStatus.COMPLETED);
+        assertThat(bills(q.id)).extracting(BillRow::subscriberId).containsExactlyElementsOf(q.billable);
+        assertNumbersAreOneToN(q, 10);
+        assertThat(parked).hasSize(3); // one read-ahead per chunk of 4, never run
     }
 
     @Test
