@@ -47,9 +47,8 @@ public final class ReceiptPdfRenderer {
 
     /** Turkish ({@code tr}) or English ({@code en}) labels; any other language prints Turkish. */
     public ReceiptPdfRenderer(Locale language) {
-        this.locale = "en".equals(language.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("tr-TR");
-        this.texts = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.locale = PdfLanguage.of(language);
+        this.texts = PdfLanguage.labels(BUNDLE, locale);
         this.dates = DateTimeFormatter.ofPattern(texts.getString("date.pattern"), locale);
         this.dateTimes = DateTimeFormatter.ofPattern(texts.getString("dateTime.pattern"), locale)
                 .withZone(Payment.BUSINESS_ZONE);
