@@ -21,6 +21,7 @@ import org.sutahsilat.domain.tariff.WastewaterMode;
 import org.sutahsilat.domain.tenant.FixedTenantContext;
 import org.sutahsilat.domain.tenant.TenantScope;
 import org.sutahsilat.infrastructure.jdbc.JdbcBillingRunStore;
+import org.sutahsilat.infrastructure.jpa.JpaCreditSettlement;
 import org.sutahsilat.infrastructure.jpa.ResourceLocalChunkTransactions;
 
 import java.io.IOException;
@@ -127,7 +128,7 @@ public final class BillingBench {
             // --- the billing run, timed --------------------------------------------------------------------------
             TimedBillingRunStore store = new TimedBillingRunStore(new JdbcBillingRunStore());
             TimedChunkTransactions transactions = new TimedChunkTransactions(new ResourceLocalChunkTransactions(emf));
-            BillingRunService service = new BillingRunService(transactions, store,
+            BillingRunService service = new BillingRunService(transactions, store, new JpaCreditSettlement(),
                     new FixedTenantContext(TenantScope.all()), Clock.systemUTC(), chunkSize);
             AtomicInteger chunks = new AtomicInteger();
             System.gc();

@@ -57,8 +57,11 @@ import java.util.Optional;
  *     (no reading unless CLOSED, no tariff, no version in force, an invalid version) are recorded with the reason
  *     ({@link #skipped}), never dropped silently.</li>
  * <li><b>The bill:</b> number {@code <institution code>-<period year>-<6-digit sequence>} from the institution's
- *     yearly series (consecutive, no gap), issue date = reading date, due date = the institution's
- *     {@link Institution#dueDate}, the subscriber's payment code printed on it, line texts in Turkish.</li>
+ *     yearly series (consecutive, no gap), priced at the tariff in force on the reading date, issue date = the day
+ *     it is made (the reading date if that is later), due date = the institution's {@link Institution#dueDate} from
+ *     the issue date, the subscriber's payment code printed on it, line texts in Turkish. A bill is never born
+ *     overdue: a run made weeks after the readings still gives every subscriber the institution's full payment
+ *     period, and no surcharge runs before the bill exists.</li>
  * <li><b>Corrections</b> never edit a bill: {@link #reissue} reverses it and issues a new one.</li>
  * <li><b>Tenant scope:</b> a caller can only start, watch or correct the runs and bills of institutions in its
  *     scope; anything else is "not found".</li>
@@ -69,6 +72,9 @@ import java.util.Optional;
  *     that the heartbeat is still the one this worker wrote last and writes the next one; a worker that finds another
  *     heartbeat (it was presumed dead and the run was claimed again) stops before billing anything. Correctness never
  *     rests on the lease alone: rule 2 and the unique keys keep even two workers from billing anyone twice.</li>
+ * <li><b>Credit.</b> In the chunk's transaction, after its bills, the unspent credit of the chunk's subscribers is
+ *     spent on their open debt, oldest first, so the new bill is paid from an earlier overpayment
+ *     ({@link CreditSettlement}); the allocation is dated the day of the run.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -82,9 +88,12 @@ public class BillingRunService {
     private static final int UNFINISHED_LIMIT = 20;
     private static final Locale BILL_LANGUAGE = Locale.forLanguageTag("tr-TR");
     private static final int CHUNK_ATTEMPTS = 3;
+    /** Bills are dated in Türkiye's calendar. */
+    private static final java.time.ZoneId BUSINESS_ZONE = java.time.ZoneId.of("Europe/Istanbul");
 
     private ChunkTransactions transactions;
     private BillingRunStore store;
+    private CreditSettlement credits;
     private TenantContext tenant;
     private Clock clock;
     private int chunkSize;
@@ -97,18 +106,19 @@ public class BillingRunService {
 
     /** In the container: chunk size and lease from configuration. */
     @Inject
-    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock) {
-        this(transactions, store, tenant, clock, setting(CHUNK_SIZE_SETTING, DEFAULT_CHUNK_SIZE),
+    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, CreditSettlement credits,
+                             TenantContext tenant, Clock clock) {
+        this(transactions, store, credits, tenant, clock, setting(CHUNK_SIZE_SETTING, DEFAULT_CHUNK_SIZE),
                 Duration.ofSeconds(setting(LEASE_SETTING, (int) DEFAULT_LEASE.toSeconds())));
     }
 
-    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock,
-                             int chunkSize) {
-        this(transactions, store, tenant, clock, chunkSize, DEFAULT_LEASE);
+    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, CreditSettlement credits,
+                             TenantContext tenant, Clock clock, int chunkSize) {
+        this(transactions, store, credits, tenant, clock, chunkSize, DEFAULT_LEASE);
     }
 
-    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, TenantContext tenant, Clock clock,
-                             int chunkSize, Duration lease) {
+    public BillingRunService(ChunkTransactions transactions, BillingRunStore store, CreditSettlement credits,
+                             TenantContext tenant, Clock clock, int chunkSize, Duration lease) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
         }
@@ -117,6 +127,7 @@ public class BillingRunService {
         }
         this.transactions = transactions;
         this.store = store;
+        this.credits = java.util.Objects.requireNonNull(credits, "credits");
         this.tenant = tenant;
         this.clock = clock;
         this.chunkSize = chunkSize;
@@ -388,11 +399,13 @@ public class BillingRunService {
         if (!priced.isEmpty()) {
             int year = numberYear(context.period());
             long number = store.takeBillNumbers(em, context.institutionId(), year, priced.size());
+            LocalDate today = LocalDate.ofInstant(now, BUSINESS_ZONE);
             for (Priced p : priced) {
                 BillingCandidate c = p.candidate();
+                LocalDate issued = c.readingDate().isAfter(today) ? c.readingDate() : today;
                 Bill bill = Bill.issue(context.institutionId(), c.subscriberId(),
                                 billNo(context.institutionCode(), year, number++), context.period(), runId,
-                                c.readingId(), c.readingDate(), context.institution().dueDate(c.readingDate()),
+                                c.readingId(), issued, context.institution().dueDate(issued),
                                 c.consumption(), clock.instant())
                         .printPaymentCode(c.paymentCode());
                 bills.add(p.computation().writeTo(bill, BILL_LANGUAGE));
@@ -400,6 +413,8 @@ public class BillingRunService {
             store.insertRunBills(em, runId, bills);
         }
         store.insertSkips(em, runId, skips);
+        // after the bills: credit left by earlier overpayments pays them (and older debt) in this same transaction
+        credits.settle(em, context.institutionId(), after + 1, last, clock);
         store.recordChunk(em, runId, candidates.size(), bills.size(), skips.size(), heartbeat);
         BillingRunProgress progress = store.progress(em, runId).orElseThrow();
         return new ChunkOutcome(false, last, progress, heartbeat, ahead);

@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param periodTotal          the sum of the lines (the bill's total)
  * @param previousDebt         unpaid debt of earlier bills
  * @param lateSurcharge        gecikme zammı on that debt
+ * @param creditApplied        what was already paid on this bill when it was made: an earlier overpayment (credit)
+ *                             spent on it by the billing run; deducted from the amount to pay
  * @param amountToPay          ödenecek tutar
  * @param dueDate              son ödeme tarihi
  * @param paymentCode          the code the portal asks for together with the subscriber number
@@ -47,7 +49,8 @@ public record BillDocument(String institutionName, SubscriberNo subscriberNo, St
                            SubscriberCategory category, String meterSerial, long previousIndex,
                            LocalDate previousIndexDate, long currentIndex, LocalDate currentIndexDate,
                            boolean estimatedReading, long consumptionM3, BillingPeriod period, List<Line> lines,
-                           Money periodTotal, Money previousDebt, Money lateSurcharge, Money amountToPay,
+                           Money periodTotal, Money previousDebt, Money lateSurcharge, Money creditApplied,
+                           Money amountToPay,
                            LocalDate dueDate, PaymentCode paymentCode, String billNo, LocalDate issueDate,
                            URI portalUrl) {
 
@@ -88,6 +91,11 @@ public record BillDocument(String institutionName, SubscriberNo subscriberNo, St
         }
         Objects.requireNonNull(previousDebt, "previousDebt");
         Objects.requireNonNull(lateSurcharge, "lateSurcharge");
+        Objects.requireNonNull(creditApplied, "creditApplied");
+        if (creditApplied.isNegative() || creditApplied.compareTo(periodTotal) > 0) {
+            throw new IllegalArgumentException("credit applied " + creditApplied + " is not within the period total "
+                    + periodTotal);
+        }
         Objects.requireNonNull(amountToPay, "amountToPay");
         Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(paymentCode, "paymentCode");
@@ -111,7 +119,8 @@ public record BillDocument(String institutionName, SubscriberNo subscriberNo, St
 
     /**
      * Builds a {@link BillDocument}. The period total defaults to the sum of the lines, the previous debt and the
-     * surcharge to zero, and the amount to pay to period total + previous debt + surcharge.
+     * surcharge and the credit applied to zero, and the amount to pay to period total + previous debt + surcharge
+     * − credit applied.
      */
     public static final class Builder {
 
@@ -132,6 +141,7 @@ public record BillDocument(String institutionName, SubscriberNo subscriberNo, St
         private Money periodTotal;
         private Money previousDebt = Money.ZERO;
         private Money lateSurcharge = Money.ZERO;
+        private Money creditApplied = Money.ZERO;
         private Money amountToPay;
         private LocalDate dueDate;
         private PaymentCode paymentCode;
@@ -222,6 +232,11 @@ public record BillDocument(String institutionName, SubscriberNo subscriberNo, St
             return this;
         }
 
+        public Builder creditApplied(Money value) {
+            creditApplied = value;
+            return this;
+        }
+
         public Builder amountToPay(Money value) {
             amountToPay = value;
             return this;
@@ -257,11 +272,12 @@ public record BillDocument(String institutionName, SubscriberNo subscriberNo, St
                     : lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus);
             Money toPay = amountToPay != null ? amountToPay
                     : total.plus(Objects.requireNonNull(previousDebt, "previousDebt"))
-                            .plus(Objects.requireNonNull(lateSurcharge, "lateSurcharge"));
+                            .plus(Objects.requireNonNull(lateSurcharge, "lateSurcharge"))
+                            .minus(Objects.requireNonNull(creditApplied, "creditApplied"));
             long consumption = consumptionM3 != null ? consumptionM3 : Math.max(0, currentIndex - previousIndex);
             return new BillDocument(institutionName, subscriberNo, maskedName, address, category, meterSerial,
                     previousIndex, previousIndexDate, currentIndex, currentIndexDate, estimatedReading, consumption,
-                    period, lines, total, previousDebt, lateSurcharge, toPay, dueDate, paymentCode, billNo, issueDate,
+                    period, lines, total, previousDebt, lateSurcharge, creditApplied, toPay, dueDate, paymentCode, billNo, issueDate,
                     portalUrl);
         }
     }

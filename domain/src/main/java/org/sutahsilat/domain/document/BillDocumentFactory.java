@@ -7,11 +7,9 @@ import org.sutahsilat.domain.institution.Institution;
 import org.sutahsilat.domain.meter.Meter;
 import org.sutahsilat.domain.meter.Reading;
 import org.sutahsilat.domain.meter.ReadingKind;
-import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.domain.subscriber.PaymentCode;
 import org.sutahsilat.domain.subscriber.Subscriber;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds {@link BillDocument}s from what is stored: the bill and its lines, the subscriber (masked name, address,
- * category), the institution, the billed reading with its meter and the meter's previous reading, the subscriber's
- * unpaid earlier bills, and the bill's portal page. A slice of bills costs a fixed number of queries, whatever its
+ * category), the institution, the billed reading with its meter and the meter's previous reading, the money owed
+ * besides the bill as it stood when the bill was made ({@link BillBalances}), and the bill's portal page. A slice of bills costs a fixed number of queries, whatever its
  * size. The caller has checked the tenant scope of the ids it passes.
  */
 public final class BillDocumentFactory {
@@ -75,7 +73,7 @@ public final class BillDocumentFactory {
                 "SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", meterIds)
                 .getResultList(), Meter::getId);
         Map<Long, PreviousIndex> previous = previousIndexes(em, readingIds);
-        Map<Long, Money> debts = previousDebts(em, billIds);
+        Map<Long, BillBalances.Balance> balances = BillBalances.of(em, bills.values(), institutions);
 
         List<BillDocument> documents = new ArrayList<>(billIds.size());
         for (Long id : billIds) {
@@ -88,6 +86,7 @@ public final class BillDocumentFactory {
             Reading reading = bill.getReadingId() == null ? null : readings.get(bill.getReadingId());
             Meter meter = reading == null ? null : meters.get(reading.getMeterId());
             PaymentCode code = bill.getPaymentCode() != null ? bill.getPaymentCode() : subscriber.getPaymentCode();
+            BillBalances.Balance balance = balances.getOrDefault(id, BillBalances.Balance.NONE);
 
             BillDocument.Builder doc = BillDocument.builder()
                     .institutionName(institution.getName())
@@ -97,9 +96,9 @@ public final class BillDocumentFactory {
                     .consumptionM3(bill.getConsumptionM3())
                     .period(bill.getPeriod())
                     .periodTotal(bill.getTotal())
-                    .previousDebt(debts.getOrDefault(id, Money.ZERO))
-                    // no surcharge is posted yet: the surcharge policy prints once it accrues as a ledger entry
-                    .lateSurcharge(Money.ZERO)
+                    .previousDebt(balance.previousDebt())
+                    .lateSurcharge(balance.lateSurcharge())
+                    .creditApplied(balance.creditApplied())
                     .dueDate(bill.getDueDate())
                     .paymentCode(code)
                     .billNo(bill.getBillNo())
@@ -148,25 +147,6 @@ public final class BillDocumentFactory {
         return previous;
     }
 
-    /**
-     * By bill id: what the subscriber still owes on bills in force issued before this one (total less the principal
-     * paid on each, never below zero).
-     */
-    private static Map<Long, Money> previousDebts(EntityManager em, List<Long> billIds) {
-        List<?> rows = bind(em.createNativeQuery("SELECT b.id, SUM(GREATEST(o.total - COALESCE((SELECT SUM(a.amount)"
-                + " FROM payment_allocation a WHERE a.bill_id = o.id AND a.kind = 'PRINCIPAL'), 0), 0))"
-                + " FROM bill b JOIN bill o ON o.subscriber_id = b.subscriber_id AND o.institution_id = b.institution_id"
-                + " AND o.status = 'ISSUED' AND o.id <> b.id"
-                + " AND (o.issue_date < b.issue_date OR (o.issue_date = b.issue_date AND o.id < b.id))"
-                + " WHERE b.id IN (" + placeholders(billIds.size()) + ") GROUP BY b.id"), billIds).getResultList();
-        Map<Long, Money> debts = new HashMap<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            debts.put(((Number) r[0]).longValue(), Money.of((BigDecimal) r[1]));
-        }
-        return debts;
-    }
-
     private static jakarta.persistence.Query bind(jakarta.persistence.Query q, List<Long> values) {
         for (int i = 0; i < values.size(); i++) {
             q.setParameter(i + 1, values.get(i));
@@ -178,7 +158,7 @@ public final class BillDocumentFactory {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static LocalDate date(Object value) {
+    static LocalDate date(Object value) {
         if (value instanceof LocalDate d) {
             return d;
         }

@@ -384,21 +384,10 @@ public class PaymentService {
     }
 
     private SubscriberLedger ledger(Institution institution, long subscriberId, List<Payment> history) {
-        Set<Long> reversedIds = reversedIds(history);
-        List<AllocationEntry> rows = new ArrayList<>();
-        for (Payment p : history) {
-            boolean inForce = !p.isReversal() && !reversedIds.contains(p.getId());
-            long id = p.getId() == null ? -1 : p.getId();
-            for (PaymentAllocation a : p.getAllocations()) {
-                LocalDate on = a.getAllocatedOn() != null ? a.getAllocatedOn() : p.businessDay();
-                rows.add(new AllocationEntry(id, a.getBillId(), a.getKind(), a.getAmount(), on, inForce));
-            }
-        }
-        List<ChargeEntry> charges = payments.chargesOf(subscriberId).stream()
-                .map(c -> new ChargeEntry(c.getBillId(), c.getChargedOn(), c.getAmount())).toList();
         SurchargeCalculator calculator = new SurchargeCalculator(institution.getSurchargePolicy(),
                 payments.surchargeRates(institution.getSurchargePolicy()));
-        return new SubscriberLedger(calculator, payments.billsInForce(subscriberId), charges, rows);
+        return SubscriberLedger.of(calculator, payments.billsInForce(subscriberId), payments.chargesOf(subscriberId),
+                history, null);
     }
 
     private Institution institution(long institutionId) {

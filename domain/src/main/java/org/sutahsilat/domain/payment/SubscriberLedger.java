@@ -65,6 +65,44 @@ public final class SubscriberLedger {
         this.allocations.addAll(allocations);
     }
 
+    /**
+     * The ledger from stored postings: the subscriber's bills in force, the surcharge charged on them and its
+     * payments with their allocation rows. With {@code day}, as it stood at the end of that day: payments, rows and
+     * charges dated later are left out, and a payment reversed later still counts as in force.
+     *
+     * @param day the business day to look from; null for everything posted
+     */
+    public static SubscriberLedger of(SurchargeCalculator calculator, List<BillEntry> bills,
+                                      List<SurchargeCharge> charges, List<Payment> payments, LocalDate day) {
+        Set<Long> reversed = new java.util.HashSet<>();
+        for (Payment p : payments) {
+            if (p.isReversal() && onOrBefore(p.businessDay(), day)) {
+                reversed.add(p.getReversesPaymentId());
+            }
+        }
+        List<AllocationEntry> rows = new ArrayList<>();
+        for (Payment p : payments) {
+            if (!onOrBefore(p.businessDay(), day)) {
+                continue;
+            }
+            boolean inForce = !p.isReversal() && !reversed.contains(p.getId());
+            long id = p.getId() == null ? -1 : p.getId();
+            for (PaymentAllocation a : p.getAllocations()) {
+                LocalDate on = a.getAllocatedOn() != null ? a.getAllocatedOn() : p.businessDay();
+                if (onOrBefore(on, day)) {
+                    rows.add(new AllocationEntry(id, a.getBillId(), a.getKind(), a.getAmount(), on, inForce));
+                }
+            }
+        }
+        List<ChargeEntry> charged = charges.stream().filter(c -> onOrBefore(c.getChargedOn(), day))
+                .map(c -> new ChargeEntry(c.getBillId(), c.getChargedOn(), c.getAmount())).toList();
+        return new SubscriberLedger(calculator, bills, charged, rows);
+    }
+
+    private static boolean onOrBefore(LocalDate on, LocalDate day) {
+        return day == null || !on.isAfter(day);
+    }
+
     /** The bills with something to pay on {@code asOf}, oldest first. */
     public List<OpenBill> openBills(LocalDate asOf) {
         List<OpenBill> open = new ArrayList<>();

@@ -289,10 +289,14 @@ public final class BillPdfRenderer {
 
         private void totals() throws IOException {
             float labelX = LEFT + WIDTH * 0.45f;
-            for (String[] kv : new String[][]{
-                    {text("periodTotal"), money(bill.periodTotal())},
-                    {text("previousDebt"), money(bill.previousDebt())},
-                    {text("lateSurcharge"), money(bill.lateSurcharge())}}) {
+            List<String[]> rows = new java.util.ArrayList<>(List.of(
+                    new String[]{text("periodTotal"), money(bill.periodTotal())},
+                    new String[]{text("previousDebt"), money(bill.previousDebt())},
+                    new String[]{text("lateSurcharge"), money(bill.lateSurcharge())}));
+            if (bill.creditApplied().isPositive()) {
+                rows.add(new String[]{text("creditApplied"), money(bill.creditApplied().negate())});
+            }
+            for (String[] kv : rows) {
                 y -= 14;
                 show(fonts.regular(), 10, labelX, y, kv[0]);
                 showRight(fonts.regular(), 10, RIGHT - 4, y, kv[1]);

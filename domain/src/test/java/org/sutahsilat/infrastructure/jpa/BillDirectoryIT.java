@@ -13,6 +13,8 @@ import org.sutahsilat.domain.billing.BillSummary;
 import org.sutahsilat.domain.billing.BillingRunProgress;
 import org.sutahsilat.domain.billing.BillingRunService;
 import org.sutahsilat.domain.document.BillDocument;
+import org.sutahsilat.domain.payment.PaymentChannel;
+import org.sutahsilat.domain.payment.PaymentCommand;
 import org.sutahsilat.domain.shared.BillingPeriod;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.domain.shared.NotFoundException;
@@ -76,14 +78,15 @@ class BillDirectoryIT {
         service(Instant.parse("2026-03-20T08:00:00Z")).start(b.id, MAR);
         long febBill = id("SELECT id FROM bill WHERE institution_id = " + a.id + " AND period = '2026-02'");
         long payment = insert("INSERT INTO payment (institution_id, subscriber_id, amount, channel, paid_at, receipt_no,"
-                + " created_at) VALUES (?, ?, 26.00, 'CASH', NOW(), ?, NOW())", a.id, subscriberA, "R-" + a.code);
+                + " created_at) VALUES (?, ?, 26.00, 'CASH', '2026-03-10 09:00:00', ?, NOW())", a.id, subscriberA,
+                "R-" + a.code); // before the March bill was made (2026-03-20)
         insert("INSERT INTO payment_allocation (payment_id, bill_id, kind, amount) VALUES (?, ?, 'PRINCIPAL', 26.00)",
                 payment, febBill);
     }
 
     private static BillingRunService service(Instant now) {
         return new BillingRunService(new ResourceLocalChunkTransactions(TestDatabase.emf()), new JdbcBillingRunStore(),
-                new FixedTenantContext(TenantScope.all()), Clock.fixed(now, ZoneOffset.UTC), 100);
+                new JpaCreditSettlement(), new FixedTenantContext(TenantScope.all()), Clock.fixed(now, ZoneOffset.UTC), 100);
     }
 
     private static BillDirectory directory(TenantScope scope) {
@@ -121,8 +124,8 @@ class BillDirectoryIT {
         assertThat(doc.previousDebt()).isEqualTo(Money.of("100.00"));
         assertThat(doc.lateSurcharge()).isEqualTo(Money.ZERO);
         assertThat(doc.amountToPay()).isEqualTo(Money.of("217.00"));
-        assertThat(doc.issueDate()).isEqualTo(LocalDate.of(2026, 3, 5));
-        assertThat(doc.dueDate()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(doc.issueDate()).isEqualTo(LocalDate.of(2026, 3, 20)); // the run's day (read on 03-05)
+        assertThat(doc.dueDate()).isEqualTo(LocalDate.of(2026, 4, 4));
         assertThat(doc.paymentCode().value()).isEqualTo(a.paymentCode(subscriberA));
         assertThat(doc.billNo()).isEqualTo(a.code + "-2026-000002");
         assertThat(doc.portalUrl().toString()).isEqualTo("https://su.example.org/?kurum=" + a.id + "&abone=9"
@@ -135,6 +138,66 @@ class BillDirectoryIT {
         assertThat(feb.previousIndexDate()).isNull();
         assertThat(feb.previousDebt()).isEqualTo(Money.ZERO);
         assertThat(feb.amountToPay()).isEqualTo(Money.of("126.00"));
+    }
+
+    /**
+     * Law 6183 at 3.7 %, bills due ten days after the reading. Ayşe left February's 126.00 (due 2026-02-11) unpaid;
+     * the March run made her next bill on 2026-04-01: one month and 21 days late, 126.00 × 3.7 % = 4.662 plus
+     * 126.00 × 3.7 % × 21/30 = 3.2634, 7.9254 → 7.93 (domain.md's rule; its own example, 150.00 → 8.70, is the
+     * calculator's test). Mehmet overpaid February by 74.00; the run spent that credit on his March bill (due
+     * 2026-04-11, so no surcharge on it).
+     */
+    @Test
+    void theBillShowsTheSurchargeOfEarlierDebtAndTheCreditItConsumedAsTheyStoodWhenItWasMade() throws Exception {
+        Village v = Village.create("Gecikmeli Köy", "LAW_6183", 10);
+        long ayse = v.subscriber("Ayşe Kaya", null);
+        long mehmet = v.subscriber("Mehmet Öz", null);
+        for (long s : List.of(ayse, mehmet)) {
+            long meter = v.meter(s, "M-" + s, 100);
+            v.reading(s, meter, FEB, LocalDate.of(2026, 2, 1), 120, 20);  // 126.00, due 2026-02-11
+            v.reading(s, meter, MAR, LocalDate.of(2026, 3, 31), 139, 19); // 117.00, made 04-01, due 04-11
+        }
+        service(Instant.parse("2026-02-01T08:00:00Z")).start(v.id, FEB); // issued 02-01, due 02-11
+        Clock feb10 = Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC);
+        PaymentServiceIT.inService(TenantScope.of(v.id), feb10, p -> p.record(new PaymentCommand(v.id, mehmet,
+                Money.of("200.00"), PaymentChannel.CASH, LocalDate.of(2026, 2, 10), null, null, "feb-" + mehmet)));
+        service(Instant.parse("2026-04-01T08:00:00Z")).start(v.id, MAR);
+
+        long ayseMarch = id("SELECT id FROM bill WHERE subscriber_id = " + ayse + " AND period = '2026-03'");
+        long mehmetMarch = id("SELECT id FROM bill WHERE subscriber_id = " + mehmet + " AND period = '2026-03'");
+        BillDirectory bills = directory(TenantScope.of(v.id));
+        BillDocument late = bills.document(ayseMarch);
+        assertThat(late.periodTotal()).isEqualTo(Money.of("117.00"));
+        assertThat(late.previousDebt()).isEqualTo(Money.of("126.00"));
+        assertThat(late.lateSurcharge()).isEqualTo(Money.of("7.93"));
+        assertThat(late.creditApplied()).isEqualTo(Money.ZERO);
+        assertThat(late.amountToPay()).isEqualTo(Money.of("250.93"));
+
+        BillDocument credited = bills.document(mehmetMarch);
+        assertThat(credited.previousDebt()).isEqualTo(Money.ZERO);
+        assertThat(credited.lateSurcharge()).isEqualTo(Money.ZERO);
+        assertThat(credited.creditApplied()).isEqualTo(Money.of("74.00"));
+        assertThat(credited.amountToPay()).isEqualTo(Money.of("43.00"));
+
+        try (PDDocument pdf = Loader.loadPDF(BillPdfRenderer.turkish().render(credited))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Alacaktan Mahsup").contains("-₺74,00").contains("₺43,00");
+        }
+        try (PDDocument pdf = Loader.loadPDF(BillPdfRenderer.turkish().render(late))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Gecikme Zammı").contains("₺7,93")
+                    .contains("₺250,93").doesNotContain("Alacaktan Mahsup");
+        }
+
+        // Ayşe pays everything on 2026-04-10, before March's due date (February's surcharge has grown to 126.00 × 3.7 % ×
+        // 60/30 = 9.324 → 9.32 by then): a reprint of her March bill still shows what it showed when it was made
+        Clock apr10 = Clock.fixed(Instant.parse("2026-04-10T09:00:00Z"), ZoneOffset.UTC);
+        PaymentServiceIT.inService(TenantScope.of(v.id), apr10, p -> p.record(new PaymentCommand(v.id, ayse,
+                Money.of("252.32"), PaymentChannel.CASH, LocalDate.of(2026, 4, 10), null, null, "apr-" + ayse)));
+        Money owed = PaymentServiceIT.inService(TenantScope.of(v.id), apr10, p -> p.account(v.id, "9" + ayse).debt());
+        assertThat(owed).isEqualTo(Money.ZERO); // 126.00 + 9.32 + 117.00
+        BillDocument reprint = bills.document(ayseMarch);
+        assertThat(List.of(reprint.previousDebt(), reprint.lateSurcharge(), reprint.amountToPay()))
+                .containsExactly(Money.of("126.00"), Money.of("7.93"), Money.of("250.93"));
     }
 
     @Test
@@ -229,10 +292,14 @@ class BillDirectoryIT {
         }
 
         static Village create(String name) {
+            return create(name, "NONE", 15);
+        }
+
+        static Village create(String name, String surchargePolicy, int dueDays) {
             String code = "D" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             long id = insert("INSERT INTO institution (code, name, kind, province, district, reading_day, due_days,"
-                    + " kdv_exempt, created_at) VALUES (?, ?, 'VILLAGE', 'Bolu', 'Mudurnu', 5, 15, TRUE, NOW())",
-                    code, name + " " + code);
+                    + " surcharge_policy, kdv_exempt, created_at) VALUES (?, ?, 'VILLAGE', 'Bolu', 'Mudurnu', 5, ?, ?,"
+                    + " TRUE, NOW())", code, name + " " + code, dueDays, surchargePolicy);
             long tariff = insert("INSERT INTO tariff (institution_id, category, name) VALUES (?, 'RESIDENTIAL',"
                     + " 'Mesken')", id);
             long version = insert("INSERT INTO tariff_version (tariff_id, valid_from, tier_mode, fixed_fee,"

@@ -71,7 +71,7 @@ class BillingRunLeaseIT {
 
     private BillingRunService service(TenantScope scope) {
         return new BillingRunService(new ResourceLocalChunkTransactions(TestDatabase.emf()), new JdbcBillingRunStore(),
-                new FixedTenantContext(scope), clock, 4, LEASE);
+                new JpaCreditSettlement(), new FixedTenantContext(scope), clock, 4, LEASE);
     }
 
     @Test

@@ -23,6 +23,9 @@ import org.sutahsilat.domain.tariff.TierMode;
 import org.sutahsilat.domain.tariff.WastewaterMode;
 import org.sutahsilat.domain.tenant.FixedTenantContext;
 import org.sutahsilat.domain.tenant.TenantScope;
+import org.sutahsilat.domain.billing.CreditSettlement;
+import org.sutahsilat.domain.payment.PaymentChannel;
+import org.sutahsilat.domain.payment.PaymentCommand;
 import org.sutahsilat.infrastructure.jdbc.JdbcBillingRunStore;
 
 import java.math.BigDecimal;
@@ -30,6 +33,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,10 +60,14 @@ class BillingRunServiceIT {
     private static final LocalDate READ_ON = LocalDate.of(2026, 3, 5);
 
     private static BillingRunService service(long... scope) {
+        return service(new JpaCreditSettlement(), scope);
+    }
+
+    private static BillingRunService service(CreditSettlement credits, long... scope) {
         TenantScope s = scope.length == 0 ? TenantScope.all()
                 : TenantScope.of(LongStream.of(scope).boxed().toList());
         return new BillingRunService(new ResourceLocalChunkTransactions(TestDatabase.emf()), new JdbcBillingRunStore(),
-                new FixedTenantContext(s), Clock.fixed(NOW, ZoneOffset.UTC), 4);
+                credits, new FixedTenantContext(s), Clock.fixed(NOW, ZoneOffset.UTC), 4);
     }
 
     @Test
@@ -89,8 +97,9 @@ class BillingRunServiceIT {
             assertThat(b.total()).isEqualByComparingTo("117.00");
             assertThat(b.lineSum()).isEqualByComparingTo("117.00");
             assertThat(b.lines()).isEqualTo(4);
-            assertThat(b.issueDate()).isEqualTo(READ_ON);
-            assertThat(b.dueDate()).isEqualTo(READ_ON.plusDays(15));
+            // read on 03-05, billed on 03-20 (the run's day): dated the day made, due 15 days later, never born late
+            assertThat(b.issueDate()).isEqualTo(LocalDate.of(2026, 3, 20));
+            assertThat(b.dueDate()).isEqualTo(LocalDate.of(2026, 4, 4));
             assertThat(b.paymentCode()).isEqualTo(v.paymentCode(b.subscriberId()));
             assertThat(b.status()).isEqualTo("ISSUED");
         });
@@ -98,8 +107,8 @@ class BillingRunServiceIT {
         assertNumbersAreOneToN(v, 10);
 
         assertThat(service().skipped(done.runId())).containsExactly(
-                new SkippedSubscriber(noReading, "S" + noReading, SkipReason.NO_READING, null),
-                new SkippedSubscriber(noTariff, "S" + noTariff, SkipReason.NO_TARIFF, "COMMERCIAL"));
+                new SkippedSubscriber(noReading, "9" + noReading, SkipReason.NO_READING, null),
+                new SkippedSubscriber(noTariff, "9" + noTariff, SkipReason.NO_TARIFF, "COMMERCIAL"));
     }
 
     @Test
@@ -176,6 +185,74 @@ class BillingRunServiceIT {
         assertThat(done.lastError()).isNull();
         assertThat(bills(v.id)).extracting(BillRow::subscriberId).containsExactlyElementsOf(v.billable);
         assertNumbersAreOneToN(v, 22);
+    }
+
+    /**
+     * An overpayment left credit; the next run spends it on the new bill in the chunk's own transaction. Killed
+     * inside a chunk right after it spent credit: that chunk's bills and credit roll back together, and the restarted
+     * run spends every credit exactly once (117.00 bills, 50.00 of credit → 67.00 left on each).
+     */
+    @Test
+    void theRunSpendsEarlierCreditOnTheNewBillsOnceEvenWhenKilledInsideAChunk() {
+        Village v = Village.create(10, 19); // chunks of 4: subscribers 0–3, 4–7, 8–9
+        List<Long> withCredit = List.of(v.billable.get(1), v.billable.get(5), v.billable.get(9));
+        Clock before = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
+        for (long s : withCredit) {
+            PaymentServiceIT.inService(TenantScope.of(v.id), before, p -> p.record(new PaymentCommand(v.id, s,
+                    Money.of("50.00"), PaymentChannel.CASH, LocalDate.of(2026, 3, 10), null, null, "credit-" + s)));
+        }
+        assertThat(sum("SELECT SUM(a.amount) FROM payment_allocation a JOIN payment p ON p.id = a.payment_id"
+                + " WHERE a.kind = 'CREDIT' AND p.institution_id = " + v.id)).isEqualByComparingTo("150.00");
+
+        JpaCreditSettlement real = new JpaCreditSettlement();
+        AtomicInteger settled = new AtomicInteger();
+        CreditSettlement dying = (em, institutionId, from, to, clock) -> {
+            int n = real.settle(em, institutionId, from, to, clock);
+            if (settled.incrementAndGet() == 2) {
+                throw new Killed(); // inside the second chunk, after its credit was spent and its bills inserted
+            }
+            return n;
+        };
+        assertThatThrownBy(() -> service(dying).start(v.id, MARCH)).isInstanceOf(Killed.class);
+        assertThat(count("SELECT COUNT(*) FROM bill WHERE institution_id = " + v.id)).isEqualTo(4);
+        // the first chunk's credit is spent, the second chunk's is not (rolled back with its bills)
+        assertThat(creditLeft(withCredit.get(0))).isEqualByComparingTo("0.00");
+        assertThat(creditLeft(withCredit.get(1))).isEqualByComparingTo("50.00");
+
+        assertThat(service().start(v.id, MARCH).status()).isEqualTo(BillingRunStatus.COMPLETED);
+        assertThat(service().start(v.id, MARCH).billsCreated()).isEqualTo(10); // and again: nothing new
+        assertNumbersAreOneToN(v, 10);
+        for (long s : v.billable) {
+            boolean credited = withCredit.contains(s);
+            assertThat(creditLeft(s)).as("credit of %d", s).isEqualByComparingTo("0.00");
+            assertThat(sum("SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocation a JOIN bill b ON b.id = a.bill_id"
+                    + " WHERE a.kind = 'PRINCIPAL' AND b.subscriber_id = " + s)).as("paid on the bill of %d", s)
+                    .isEqualByComparingTo(credited ? "50.00" : "0.00");
+            assertThat(count("SELECT COUNT(*) FROM payment_allocation a JOIN payment p ON p.id = a.payment_id"
+                    + " WHERE p.subscriber_id = " + s + " AND a.allocated_on = '2026-03-20'"))
+                    .as("credit moved on the day of the run").isEqualTo(credited ? 2 : 0);
+        }
+        // the ledger invariant for the institution: accrued − allocated to bills − credit = open
+        assertThat(sum("SELECT SUM(total) FROM bill WHERE institution_id = " + v.id)).isEqualByComparingTo("1170.00");
+        assertThat(sum("SELECT SUM(a.amount) FROM payment_allocation a JOIN payment p ON p.id = a.payment_id"
+                + " WHERE a.kind = 'PRINCIPAL' AND p.institution_id = " + v.id)).isEqualByComparingTo("150.00");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'CREDIT_APPLIED' AND institution_id = "
+                + v.id)).isEqualTo(3);
+    }
+
+    private static BigDecimal creditLeft(long subscriberId) {
+        return sum("SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocation a JOIN payment p ON p.id = a.payment_id"
+                + " WHERE a.kind = 'CREDIT' AND p.subscriber_id = " + subscriberId);
+    }
+
+    private static BigDecimal sum(String sql) {
+        try (Connection c = TestDatabase.settings().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -365,7 +442,7 @@ class BillingRunServiceIT {
             long s = insert("INSERT INTO subscriber (institution_id, subscriber_no, full_name, category, status,"
                     + " payment_code, created_at) VALUES (?, ?, 'Deneme Abone', ?, ?, 'ABCD2345', NOW())",
                     id, "T" + UUID.randomUUID().toString().substring(0, 12), category.name(), status);
-            TestDatabase.sql("UPDATE subscriber SET subscriber_no = 'S" + s + "', payment_code = '"
+            TestDatabase.sql("UPDATE subscriber SET subscriber_no = '9" + s + "', payment_code = '"
                     + paymentCode(s) + "' WHERE id = " + s);
             return s;
         }

@@ -339,7 +339,7 @@ class TariffServiceIT {
         billing(village).start(village, BillingPeriod.of(2026, 3));
         long marchBill = count("SELECT id FROM bill WHERE institution_id = " + village + " AND period = '2026-03'");
         List<String> issued = billAndLines(marchBill);
-        assertThat(issued.get(0)).startsWith("ISSUED 117.00 2026-03-05");
+        assertThat(issued.get(0)).startsWith("ISSUED 117.00 2026-03-20 2026-04-04"); // made 03-20, due 15 days on
         assertThat(issued).hasSize(5); // the bill, 3 water lines, the fixed fee
 
         // v2 from April: dearer water, a higher fixed fee
@@ -386,7 +386,7 @@ class TariffServiceIT {
 
     private static BillingRunService billing(long institutionId) {
         return new BillingRunService(new ResourceLocalChunkTransactions(TestDatabase.emf()), new JdbcBillingRunStore(),
-                new FixedTenantContext(TenantScope.of(institutionId)), CLOCK, 10);
+                new JpaCreditSettlement(), new FixedTenantContext(TenantScope.of(institutionId)), CLOCK, 10);
     }
 
     private static AuthenticatedUser user(long id, Role role, long institutionId) {
