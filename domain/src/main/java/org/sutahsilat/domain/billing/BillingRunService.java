@@ -325,9 +325,13 @@ public class BillingRunService {
                 throw new DomainException("error.billing.noTariff", "no tariff for category "
                         + subscriber.getCategory(), subscriber.getCategory());
             }
-            TariffVersion version = tariff.versionOn(original.getIssueDate()).orElseThrow(() -> new DomainException(
+            // priced as the original was: on its reading's date (the bill itself was issued later, by the run)
+            org.sutahsilat.domain.meter.Reading reading = original.getReadingId() == null ? null
+                    : em.find(org.sutahsilat.domain.meter.Reading.class, original.getReadingId());
+            LocalDate pricedOn = reading != null ? reading.getReadingDate() : original.getIssueDate();
+            TariffVersion version = tariff.versionOn(pricedOn).orElseThrow(() -> new DomainException(
                     "error.tariff.noVersionOn", "tariff '" + tariff.getName() + "' has no version in force on "
-                    + original.getIssueDate(), tariff.getName(), original.getIssueDate()));
+                    + pricedOn, tariff.getName(), pricedOn));
             BillComputation computation = calculator.compute(owner.getKind(), owner.isKdvExempt(), version,
                     consumption);
 

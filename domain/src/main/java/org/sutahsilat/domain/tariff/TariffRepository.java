@@ -26,8 +26,9 @@ public interface TariffRepository {
     void addVersion(TariffVersion version);
 
     /**
-     * The last day whose consumption the institution has billed: the later of the last issue date of any of its bills
-     * and the last day of the latest period it started a billing run for. Empty when nothing was billed yet.
+     * The last day whose consumption the institution has billed: the later of the last day any of its bills was
+     * priced on (its reading's date; the issue date for a bill without a reading) and the last day of the latest
+     * period it started a billing run for. Empty when nothing was billed yet.
      */
     Optional<LocalDate> billedThrough(long institutionId);
 }

@@ -37,9 +37,10 @@ import java.util.Optional;
  *     everyone in scope may read them.</li>
  * <li><b>Versions are immutable.</b> There is no edit and no delete: a change of price is a new version from a later
  *     day. Its effective date must be after the latest version's ({@code error.tariff.validFrom.notAfterLatest}) and
- *     after everything the institution has billed ({@code error.tariff.validFrom.billed}: the last bill's issue date,
- *     the end of the last period a billing run started for), so that neither an issued bill nor its correction
- *     ({@code BillingRunService.reissue} prices at the version in force on the bill's date) could ever be priced
+ *     after everything the institution has billed ({@code error.tariff.validFrom.billed}: the last reading date a
+ *     bill was priced on, the end of the last period a billing run started for), so that neither an issued bill nor
+ *     its correction ({@code BillingRunService.reissue} prices at the version in force on the reading date) could be
+ *     priced
  *     differently. Bills keep their own lines in any case.</li>
  * <li><b>The terms</b> ({@link VersionDraft#validate}, {@link TariffRules#check}): tier table from 0 m³, contiguous,
  *     the last one open-ended; nothing negative; KDV rates between 0 and 1; no ÇTV in a village; decimals as the

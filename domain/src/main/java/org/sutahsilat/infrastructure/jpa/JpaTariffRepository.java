@@ -107,7 +107,9 @@ public class JpaTariffRepository extends JpaRepositorySupport implements TariffR
         if (!scope().permits(institutionId)) {
             throw new NotFoundException("institution", institutionId);
         }
-        Object lastIssue = em.createNativeQuery("SELECT MAX(issue_date) FROM bill WHERE institution_id = ?")
+        // bills are priced on their reading's date (issued later, on the day of the run): the latest day priced
+        Object lastIssue = em.createNativeQuery("SELECT MAX(COALESCE(r.reading_date, b.issue_date)) FROM bill b"
+                        + " LEFT JOIN reading r ON r.id = b.reading_id WHERE b.institution_id = ?")
                 .setParameter(1, institutionId).getSingleResult();
         Object lastPeriod = em.createNativeQuery("SELECT MAX(period) FROM billing_run WHERE institution_id = ?")
                 .setParameter(1, institutionId).getSingleResult();

@@ -389,6 +389,31 @@ class BillingRunServiceIT {
         assertNumbersAreOneToN(v, 5);
     }
 
+    /**
+     * Read on 03-05 under v1, billed on 03-20 when v2 (twice the prices, from 03-10) is in force: the bill is priced on
+     * its reading's date (v1, 117.00), and so is its correction (10 m³ at v1 = 54.00, not v2's 108.00).
+     */
+    @Test
+    void aBillAndItsCorrectionArePricedOnTheReadingDateNotTheDayTheyAreIssued() {
+        Village v = Village.create(1, 19);
+        long tariff = count("SELECT id FROM tariff WHERE institution_id = " + v.id);
+        long v2 = insert("INSERT INTO tariff_version (tariff_id, valid_from, tier_mode, fixed_fee, created_at)"
+                + " VALUES (?, '2026-03-10', 'PROGRESSIVE', 20.00, NOW())", tariff);
+        insert("INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price) VALUES (?, 1, 0, 8, 8)", v2);
+        insert("INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price) VALUES (?, 2, 8, 16, 12)",
+                v2);
+        insert("INSERT INTO tariff_tier (tariff_version_id, seq, from_m3, to_m3, unit_price) VALUES (?, 3, 16, NULL, 18)",
+                v2);
+
+        service().start(v.id, MARCH);
+        BillRow bill = bills(v.id).get(0);
+        assertThat(bill.issueDate()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(bill.total()).isEqualByComparingTo("117.00");
+
+        BillReissue r = service(v.id).reissue(bill.id(), CubicMeters.of(10), LocalDate.of(2026, 3, 25));
+        assertThat(r.newTotal()).isEqualTo(Money.of("54.00"));
+    }
+
     // --- fixture ---------------------------------------------------------------------------------------------
 
     /** An institution with the worked-example RESIDENTIAL tariff and subscribers with a March reading. */
