@@ -54,6 +54,20 @@ public final class PortalTokens {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The signer from configuration: {@code su.portal.token-key} (base64, 32 bytes or more) when set, otherwise a key
+     * derived from {@code su.crypto.key} (HMAC-SHA256 over a fixed label: a separate key, never the cipher's own).
+     */
+    public static PortalTokens fromSettings(Optional<String> tokenKeyBase64, Optional<String> cryptoKeyBase64,
+                                            Clock clock) {
+        byte[] key = tokenKeyBase64.filter(k -> !k.isBlank()).map(k -> Base64.getDecoder().decode(k.trim()))
+                .orElseGet(() -> mac(Base64.getDecoder().decode(cryptoKeyBase64.filter(k -> !k.isBlank())
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "neither su.portal.token-key nor su.crypto.key is configured")).trim()),
+                        "su-tahsilat portal token key".getBytes(StandardCharsets.UTF_8), 32));
+        return new PortalTokens(key, clock);
+    }
+
     /** The bill's printed token: {@code <institution>.<bill>.<mac>}, URL-safe. */
     public String bill(long institutionId, long billId) {
         return sign(billKey, institutionId + "." + billId);

@@ -24,21 +24,7 @@ public class SecurityProducers {
     @ApplicationScoped
     PortalTokens portalTokens(java.time.Clock clock) {
         var config = ConfigProvider.getConfig();
-        byte[] key = config.getOptionalValue("su.portal.token-key", String.class)
-                .map(k -> java.util.Base64.getDecoder().decode(k.trim()))
-                .orElseGet(() -> derived(config.getOptionalValue("su.crypto.key", String.class).orElseThrow(
-                        () -> new IllegalStateException("neither su.portal.token-key nor su.crypto.key is configured"))));
-        return new PortalTokens(key, clock);
-    }
-
-    private static byte[] derived(String cryptoKeyBase64) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(cryptoKeyBase64.trim()),
-                    "HmacSHA256"));
-            return mac.doFinal("su-tahsilat portal token key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return PortalTokens.fromSettings(config.getOptionalValue("su.portal.token-key", String.class),
+                config.getOptionalValue("su.crypto.key", String.class), clock);
     }
 }

@@ -77,4 +77,20 @@ class PortalTokensTest {
         assertThatThrownBy(() -> new PortalTokens(new byte[31], Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theKeyComesFromItsOwnSettingOrIsDerivedFromTheCryptoKey() {
+        String crypto = java.util.Base64.getEncoder().encodeToString(KEY);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        PortalTokens derived = PortalTokens.fromSettings(java.util.Optional.empty(), java.util.Optional.of(crypto),
+                clock);
+        // derived: not the crypto key itself, and stable for the same crypto key
+        assertThat(tokens.verifyBill(derived.bill(1, 2))).isEmpty();
+        assertThat(PortalTokens.fromSettings(java.util.Optional.of(" "), java.util.Optional.of(crypto), clock)
+                .verifyBill(derived.bill(1, 2))).isPresent();
+        PortalTokens own = PortalTokens.fromSettings(java.util.Optional.of(crypto), java.util.Optional.empty(), clock);
+        assertThat(tokens.verifyBill(own.bill(1, 2))).isPresent();
+        assertThatThrownBy(() -> PortalTokens.fromSettings(java.util.Optional.empty(), java.util.Optional.empty(),
+                clock)).isInstanceOf(IllegalStateException.class);
+    }
 }
