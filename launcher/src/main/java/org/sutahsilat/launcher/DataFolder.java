@@ -28,6 +28,7 @@ import java.util.TreeMap;
  *   logs/launcher.log        the launcher's own log (no secrets)
  *   logs/payara.log          Payara Micro's output
  *   runtime/                 payara-micro.jar, ROOT.war, admin.war, mysql-connector-j.jar, Payara's files
+ *   iyzico-simulator/        demo mode: the simulator's demo certificate and the trust store Payara runs with
  * </pre>
  */
 final class DataFolder implements AutoCloseable {

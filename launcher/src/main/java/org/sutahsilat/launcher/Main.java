@@ -58,6 +58,7 @@ public final class Main {
     private DataFolder data;
     private EmbeddedDatabase database;
     private PayaraRuntime payara;
+    private DemoIyzico iyzico;
     private LeftoverProcesses leftovers;
     private volatile boolean stopping;
     private boolean closed;
@@ -153,24 +154,39 @@ public final class Main {
             return 0;
         }
 
+        List<String> systemProperties = new ArrayList<>();
+        List<String> javaOptions = new ArrayList<>();
+        if (DemoIyzico.wanted(options.demoMode(), System.getenv(), System.getProperties())) {
+            int before = secrets.size();
+            iyzico = DemoIyzico.start(data, secrets, options.baseUrl(), System.getenv());
+            saveSecretsIfNew(secrets, before);
+            systemProperties.addAll(iyzico.systemProperties());
+            javaOptions.addAll(iyzico.javaOptions());
+            log.info("iyzico simulator started on {}, test page {}", iyzico.apiBaseUrl(), iyzico.pageBaseUrl());
+        }
+        javaOptions.addAll(options.payaraJavaOptions()); // after ours: the user's options win
+
         payara = new PayaraRuntime(data, options.port());
         if (payara.unpack()) {
             log.info("runtime unpacked into {}", data.runtime());
         }
         say("starting Payara Micro on port " + options.port() + " (its log: " + payara.logFile() + ")");
-        List<String> systemProperties = new ArrayList<>();
         if (!cryptoKey.equals(System.getenv("SU_CRYPTO_KEY"))) {
             // a key from SU_CRYPTO_KEY reaches Payara through the inherited environment and stays off the disk
             systemProperties.add("su.crypto.key=" + cryptoKey);
         }
         systemProperties.add("su.public.base.url=" + options.baseUrl());
         systemProperties.add("su.demo=" + options.demoMode());
-        payara.start(PayaraDataSource.commands(settings), systemProperties, options.payaraJavaOptions());
+        payara.start(PayaraDataSource.commands(settings), systemProperties, javaOptions);
         leftovers.recordChildren();
         payara.awaitReady(READY_TIMEOUT_SECONDS);
 
         say("portal: http://localhost:" + options.port() + "/");
         say("admin:  http://localhost:" + options.port() + "/admin/");
+        if (iyzico != null) {
+            say("iyzico simulator (TEST / DEMO, no real card): " + iyzico.apiBaseUrl() + ", test payment page "
+                    + iyzico.pageBaseUrl() + "/");
+        }
         firstLogins.forEach(this::say); // console only, never logged
         example.ifPresent(e -> say("try the portal: " + e.institutionName() + ", subscriber no " + e.subscriberNo()
                 + ", payment code " + new PaymentCode(e.paymentCode())));
@@ -351,6 +367,13 @@ public final class Main {
             }
         } catch (RuntimeException e) {
             logQuietly("stopping Payara Micro failed", e);
+        }
+        try {
+            if (iyzico != null) {
+                iyzico.close();
+            }
+        } catch (RuntimeException e) {
+            logQuietly("stopping the iyzico simulator failed", e);
         }
         try {
             if (database != null) {

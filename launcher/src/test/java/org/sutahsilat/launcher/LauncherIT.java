@@ -111,7 +111,8 @@ class LauncherIT {
             assertThat(launched.stdout()).anyMatch(l -> l.startsWith("su-tahsilat: database schema migrated"))
                     .anyMatch(l -> l.startsWith("su-tahsilat: first login: user admin, password "))
                     .anyMatch(l -> l.contains("--migrate-only"))
-                    .noneMatch(l -> l.contains("Payara"));
+                    .noneMatch(l -> l.contains("Payara"))
+                    .noneMatch(l -> l.contains("iyzico simulator"));
             try (java.sql.Connection c = settings.connect(); java.sql.Statement st = c.createStatement();
                  java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM app_user),"
                          + " (SELECT COUNT(*) FROM institution), (SELECT COUNT(*) FROM flyway_schema_history WHERE success)")) {
@@ -139,6 +140,7 @@ class LauncherIT {
         assertThat(adminPassword).hasSize(20);
         assertThat(launched.stdout()).anyMatch(l -> l.contains("demo data loaded: 2 institutions"));
         assertThat(launched.stdout()).anyMatch(l -> l.contains("try the portal: "));
+        String simulator = demoIyzicoSimulatorAnswersOverHttps();
 
         stopAndExpectCleanExit();
 
@@ -148,8 +150,48 @@ class LauncherIT {
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         for (String log : List.of("logs/launcher.log", "logs/payara.log")) {
             assertThat(Files.readString(FOLDER.resolve("data").resolve(log), StandardCharsets.ISO_8859_1)).as(log)
-                    .doesNotContain(adminPassword);
+                    .doesNotContain(adminPassword)
+                    .doesNotContain(simulator);
         }
+    }
+
+    /**
+     * Demo mode: the console names the iyzico simulator, which answers over HTTPS with the demo certificate the
+     * launcher generated (trusted through the trust store it wrote for Payara) and labels itself TEST / DEMO.
+     * Returns the simulator's generated secret key (which must appear in no log).
+     */
+    private String demoIyzicoSimulatorAnswersOverHttps() throws Exception {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "su-tahsilat: iyzico simulator \\(TEST / DEMO, no real card\\): (https://localhost:[0-9]+), test payment page (http://localhost:[0-9]+/)");
+        String api = launched.stdout().stream().map(line::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1)).findFirst().orElse(null);
+        assertThat(api).as("the simulator's address on the console: " + launched.stdout()).isNotNull();
+        java.util.Properties secrets = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(FOLDER.resolve("data/secrets.properties"))) {
+            secrets.load(r);
+        }
+        String storePassword = secrets.getProperty("iyzico.simulator.store.password");
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(
+                FOLDER.resolve("data/iyzico-simulator/truststore.p12").toFile(), storePassword.toCharArray());
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        javax.net.ssl.HttpsURLConnection connection = (javax.net.ssl.HttpsURLConnection) URI.create(api + "/").toURL()
+                .openConnection();
+        connection.setSSLSocketFactory(tls.getSocketFactory());
+        connection.setConnectTimeout(5000);
+        connection.setReadTimeout(10000);
+        try {
+            assertThat(connection.getResponseCode()).isEqualTo(200);
+            assertThat(new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("TEST / DEMO");
+        } finally {
+            connection.disconnect();
+        }
+        assertThat(secrets.getProperty("iyzico.simulator.api.key")).startsWith("demo-");
+        return secrets.getProperty("iyzico.simulator.secret.key");
     }
 
     @Test
