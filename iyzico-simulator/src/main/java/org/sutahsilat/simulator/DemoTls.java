@@ -32,6 +32,11 @@ public final class DemoTls {
     static final String ALIAS = "iyzico-simulator";
     static final String KEYSTORE = "iyzico-simulator-keystore.p12";
     static final String TRUSTSTORE = "truststore.p12";
+    /**
+     * The trust store holds public certificates only; it keeps the JDK's conventional password because Payara Micro
+     * copies the JVM's trust store into its own config as {@code cacerts.p12} and opens it with its master password.
+     */
+    public static final String TRUSTSTORE_PASSWORD = "changeit";
 
     private final Path keyStore;
     private final Path trustStore;
@@ -46,7 +51,7 @@ public final class DemoTls {
     /**
      * Generates the key store into {@code dir} unless it is there, and (re)writes the trust store.
      *
-     * @param password protects both stores (the launcher keeps a generated one with its other secrets)
+     * @param password protects the key store (the launcher keeps a generated one with its other secrets)
      */
     public static DemoTls ensure(Path dir, String password) {
         try {
@@ -86,13 +91,13 @@ public final class DemoTls {
     }
 
     public String trustStorePassword() {
-        return password;
+        return TRUSTSTORE_PASSWORD;
     }
 
     /** JVM options that make a JVM trust the public CAs and the simulator. */
     public List<String> trustStoreJvmOptions() {
         return List.of("-Djavax.net.ssl.trustStore=" + trustStore,
-                "-Djavax.net.ssl.trustStorePassword=" + password,
+                "-Djavax.net.ssl.trustStorePassword=" + TRUSTSTORE_PASSWORD,
                 "-Djavax.net.ssl.trustStoreType=PKCS12");
     }
 
@@ -140,7 +145,7 @@ public final class DemoTls {
         trust.setCertificateEntry("su-tahsilat-demo-" + ALIAS, demo);
         Path temp = trustStore.resolveSibling(trustStore.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
-            trust.store(out, password.toCharArray());
+            trust.store(out, TRUSTSTORE_PASSWORD.toCharArray());
         }
         Files.move(temp, trustStore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

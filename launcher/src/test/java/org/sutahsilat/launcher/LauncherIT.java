@@ -170,9 +170,9 @@ class LauncherIT {
         try (java.io.Reader r = Files.newBufferedReader(FOLDER.resolve("data/secrets.properties"))) {
             secrets.load(r);
         }
-        String storePassword = secrets.getProperty("iyzico.simulator.store.password");
         java.security.KeyStore trust = java.security.KeyStore.getInstance(
-                FOLDER.resolve("data/iyzico-simulator/truststore.p12").toFile(), storePassword.toCharArray());
+                FOLDER.resolve("data/iyzico-simulator/truststore.p12").toFile(),
+                org.sutahsilat.simulator.DemoTls.TRUSTSTORE_PASSWORD.toCharArray());
         javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
                 javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
@@ -191,6 +191,12 @@ class LauncherIT {
             connection.disconnect();
         }
         assertThat(secrets.getProperty("iyzico.simulator.api.key")).startsWith("demo-");
+        // Payara Micro copies the JVM's trust store into its config and uses the copy: the demo certificate is there
+        java.security.KeyStore payaraTrust = java.security.KeyStore.getInstance(
+                FOLDER.resolve("data/runtime/payara/config/cacerts.p12").toFile(),
+                org.sutahsilat.simulator.DemoTls.TRUSTSTORE_PASSWORD.toCharArray());
+        assertThat(payaraTrust.getCertificate("su-tahsilat-demo-iyzico-simulator")).as("Payara trusts the simulator")
+                .isEqualTo(trust.getCertificate("su-tahsilat-demo-iyzico-simulator")).isNotNull();
         return secrets.getProperty("iyzico.simulator.secret.key");
     }
 

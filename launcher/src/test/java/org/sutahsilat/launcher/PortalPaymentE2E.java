@@ -128,7 +128,7 @@ class PortalPaymentE2E {
             secrets.load(r);
         }
         System.setProperty("javax.net.ssl.trustStore", FOLDER.resolve("data/iyzico-simulator/truststore.p12").toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", secrets.getProperty(DemoIyzico.SECRET_STORE_PASSWORD));
+        System.setProperty("javax.net.ssl.trustStorePassword", org.sutahsilat.simulator.DemoTls.TRUSTSTORE_PASSWORD);
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         System.setProperty("e2e.iyzico.apiKey", secrets.getProperty(DemoIyzico.SECRET_API_KEY));
         System.setProperty("e2e.iyzico.secretKey", secrets.getProperty(DemoIyzico.SECRET_SECRET_KEY));
