@@ -177,7 +177,9 @@ public final class CardPayments {
                 .map(l -> new CheckoutRequest.BasketItem("BILL-" + l.billId(), "Su faturası " + l.billNo(), "Su",
                         l.amountKurus()))
                 .toList();
-        CheckoutRequest request = new CheckoutRequest(attempt.conversationId(), reference, settings.callbackUrl(),
+        // the callback URL names the attempt: a token delivered there for another attempt is a forgery
+        CheckoutRequest request = new CheckoutRequest(attempt.conversationId(), reference,
+                settings.callbackUrl() + "?ref=" + reference,
                 buyer(em, subscriberId, command.clientIp()), items);
         return new Prepared(null, attempt, request, null);
     }
@@ -377,6 +379,20 @@ public final class CardPayments {
             }
         }
         return rows;
+    }
+
+    /** Logs a delivery refused before it reached an attempt (e.g. a webhook with a bad signature). */
+    public void refused(String kind, DeliveryChannel channel, String token, String detail, String clientIp) {
+        incident(kind, channel, null, token, detail, clientIp);
+    }
+
+    /** The receipt of a SUCCEEDED attempt (the result page and its PDF), or empty. */
+    public Optional<ReceiptDocument> receipt(CardAttempt attempt) {
+        if (attempt.status() != AttemptStatus.SUCCEEDED || attempt.paymentId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(tx.inTransaction(em -> ledger.service(em, attempt.institutionId())
+                .receipt(attempt.paymentId())));
     }
 
     /** The attempt with that reference (the result page), or empty. */

@@ -108,7 +108,7 @@ class CardPaymentsIT {
         assertThat(sent.get("conversationId").getAsString()).isEqualTo(String.valueOf(started.attemptId()));
         assertThat(sent.get("basketId").getAsString()).isEqualTo(started.reference());
         assertThat(sent.get("price").getAsBigDecimal()).isEqualByComparingTo("148.14");
-        assertThat(sent.get("callbackUrl").getAsString()).isEqualTo(CALLBACK);
+        assertThat(sent.get("callbackUrl").getAsString()).isEqualTo(CALLBACK + "?ref=" + started.reference());
         assertThat(string("SELECT status FROM payment_attempt WHERE id = ?", started.attemptId())).isEqualTo("OPEN");
 
         Settlement s = card.settle(token, DeliveryChannel.CALLBACK, started.reference(), "85.34.78.112");
@@ -406,6 +406,42 @@ class CardPaymentsIT {
         assertThat(count("SELECT COUNT(*) FROM payment WHERE subscriber_id = ?", v.subscriberId)).isZero();
         Started retry = card.start(new StartCommand(v.id, v.subscriberNo, List.of(), "10.0.0.1"));
         assertThat(retry.attemptId()).as("a new attempt may follow a failed one").isNotEqualTo(started.attemptId());
+    }
+
+    // ---------------------------------------------------------------- webhook
+
+    @Test
+    void aSignedWebhookSettlesOnceAndABadSignatureChangesNothing() {
+        Village v = Village.create();
+        v.bill(ledger.today().plusDays(5), "25.00");
+        Started started = card.start(new StartCommand(v.id, v.subscriberNo, List.of(), "10.0.0.1"));
+        String token = fake.tokenOf(started.attemptId());
+        WebhookSignature signature = new WebhookSignature(IyzicoStub.SECRET_KEY);
+        IyzicoWebhook webhook = new IyzicoWebhook(signature,
+                (t, ip) -> card.settle(t, DeliveryChannel.WEBHOOK, null, ip),
+                (kind, t, detail, ip) -> card.refused(kind, DeliveryChannel.WEBHOOK, t, detail, ip));
+        String body = """
+                {"paymentConversationId":"%s","merchantId":3382172,"token":"%s","status":"SUCCESS",
+                 "iyziReferenceCode":"77e1635c","iyziEventType":"CHECKOUT_FORM_AUTH","iyziEventTime":1721825036103,
+                 "iyziPaymentId":22483975}""".formatted(started.attemptId(), token);
+        String valid = signature.sign(new WebhookSignature.Fields("CHECKOUT_FORM_AUTH", "22483975", token,
+                String.valueOf(started.attemptId()), "SUCCESS"));
+
+        assertThat(webhook.handle(body, valid.substring(0, 63) + (valid.charAt(63) == '0' ? '1' : '0'), "6.6.6.6"))
+                .isEqualTo(IyzicoWebhook.Reply.FORBIDDEN);
+        assertThat(webhook.handle(body, null, "6.6.6.6")).isEqualTo(IyzicoWebhook.Reply.FORBIDDEN);
+        assertThat(count("SELECT COUNT(*) FROM payment_incident WHERE kind = 'BAD_SIGNATURE' AND token = ?", token))
+                .isEqualTo(2);
+        assertThat(string("SELECT status FROM payment_attempt WHERE id = ?", started.attemptId())).isEqualTo("OPEN");
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE subscriber_id = ?", v.subscriberId)).isZero();
+
+        assertThat(webhook.handle(body, valid, "85.1.1.1")).isEqualTo(IyzicoWebhook.Reply.OK);
+        assertThat(webhook.handle(body, valid, "85.1.1.1")).as("a duplicate").isEqualTo(IyzicoWebhook.Reply.OK);
+
+        assertThat(string("SELECT status FROM payment_attempt WHERE id = ?", started.attemptId()))
+                .isEqualTo("SUCCEEDED");
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE subscriber_id = ?", v.subscriberId)).isEqualTo(1);
+        assertThat(webhook.handle("not json", valid, "6.6.6.6")).isEqualTo(IyzicoWebhook.Reply.BAD_REQUEST);
     }
 
     // ---------------------------------------------------------------- basket rules
