@@ -316,7 +316,15 @@ public final class CardPayments {
                 }
                 continue;
             }
-            Settlement s = settle(a.token(), DeliveryChannel.RECONCILIATION, null, null);
+            Settlement s;
+            try {
+                s = settle(a.token(), DeliveryChannel.RECONCILIATION, null, null);
+            } catch (RuntimeException e) {
+                // one attempt the ledger refuses (e.g. a business rule) must not stop the others: staff see it
+                LOG.log(System.Logger.Level.WARNING, "card attempt " + a.id() + " could not be settled", e);
+                open++;
+                continue;
+            }
             switch (s.outcome()) {
                 case SUCCEEDED -> succeeded++;
                 case FAILED -> failed++;
