@@ -1,6 +1,7 @@
 package org.sutahsilat.payment.iyzico;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import javax.crypto.Mac;
@@ -27,12 +28,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * default trust store before the first iyzico call: the pom sets {@code javax.net.ssl.trustStore} for
  * surefire, and {@link #trustStubCertificate()} does the same when the tests run elsewhere (an IDE).
  */
-final class IyzicoStub implements AutoCloseable {
+public final class IyzicoStub implements AutoCloseable {
 
-    static final String API_KEY = "sandbox-stub-api-key";
-    static final String SECRET_KEY = "sandbox-stub-secret-key-do-not-log";
-    static final String INITIALIZE_PATH = "/payment/iyzipos/checkoutform/initialize/auth/ecom";
-    static final String RETRIEVE_PATH = "/payment/iyzipos/checkoutform/auth/ecom/detail";
+    public static final String API_KEY = "sandbox-stub-api-key";
+    public static final String SECRET_KEY = "sandbox-stub-secret-key-do-not-log";
+    public static final String INITIALIZE_PATH = "/payment/iyzipos/checkoutform/initialize/auth/ecom";
+    public static final String RETRIEVE_PATH = "/payment/iyzipos/checkoutform/auth/ecom/detail";
 
     private static final String STORE_PASSWORD = "changeit";
 
@@ -40,10 +41,16 @@ final class IyzicoStub implements AutoCloseable {
         trustStubCertificate();
     }
 
-    final WireMockServer server;
+    public final WireMockServer server;
 
-    IyzicoStub() {
+    public IyzicoStub() {
+        this(new Extension[0]);
+    }
+
+    /** With WireMock extensions (e.g. a transformer that answers like iyzico for any basket). */
+    public IyzicoStub(Extension... extensions) {
         server = new WireMockServer(options()
+                .extensions(extensions)
                 .httpDisabled(true)
                 .dynamicHttpsPort()
                 .bindAddress("127.0.0.1")
@@ -54,7 +61,7 @@ final class IyzicoStub implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "https://localhost:" + server.httpsPort();
     }
 
@@ -68,11 +75,11 @@ final class IyzicoStub implements AutoCloseable {
     }
 
     /** iyzico's response signature: HMAC-SHA256 with the secret key over the colon-joined fields, lower-case hex. */
-    static String signature(String... fields) {
+    public static String signature(String... fields) {
         return hmacSha256Hex(SECRET_KEY, String.join(":", fields));
     }
 
-    static String hmacSha256Hex(String key, String data) {
+    public static String hmacSha256Hex(String key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -83,7 +90,7 @@ final class IyzicoStub implements AutoCloseable {
     }
 
     /** Points the JVM's default trust store at the stub's certificate unless the build already did. */
-    static void trustStubCertificate() {
+    public static void trustStubCertificate() {
         if (System.getProperty("javax.net.ssl.trustStore") == null) {
             System.setProperty("javax.net.ssl.trustStore", resource("tls/iyzico-stub-truststore.p12").toString());
             System.setProperty("javax.net.ssl.trustStorePassword", STORE_PASSWORD);

@@ -1,0 +1,47 @@
+package org.sutahsilat.payment.card;
+
+import jakarta.persistence.EntityManager;
+import org.sutahsilat.domain.document.ReceiptDocument;
+import org.sutahsilat.domain.payment.PaymentCommand;
+import org.sutahsilat.domain.payment.PaymentService;
+import org.sutahsilat.domain.payment.SubscriberAccount;
+import org.sutahsilat.domain.tenant.FixedTenantContext;
+import org.sutahsilat.domain.tenant.TenantScope;
+import org.sutahsilat.infrastructure.jpa.JpaAuditLog;
+import org.sutahsilat.infrastructure.jpa.JpaInstitutionRepository;
+import org.sutahsilat.infrastructure.jpa.JpaPaymentRepository;
+import org.sutahsilat.infrastructure.jpa.JpaSubscriberRepository;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The domain's {@link PaymentService} on the EntityManager of the card flow's transaction, scoped to the attempt's
+ * own institution (a callback or a reconciliation job has no user and no request tenant: the attempt decides).
+ */
+final class DomainLedger {
+
+    private final Clock clock;
+
+    DomainLedger(Clock clock) {
+        this.clock = clock;
+    }
+
+    PaymentService service(EntityManager em, long institutionId) {
+        FixedTenantContext tenant = new FixedTenantContext(TenantScope.of(institutionId));
+        return new PaymentService(new JpaPaymentRepository(em, tenant), new JpaSubscriberRepository(em, tenant),
+                new JpaInstitutionRepository(em, tenant), new JpaAuditLog(em), tenant, clock);
+    }
+
+    SubscriberAccount account(EntityManager em, long institutionId, String subscriberNo) {
+        return service(em, institutionId).account(institutionId, subscriberNo);
+    }
+
+    ReceiptDocument record(EntityManager em, PaymentCommand command) {
+        return service(em, command.institutionId()).record(command);
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), org.sutahsilat.domain.payment.Payment.BUSINESS_ZONE);
+    }
+}
