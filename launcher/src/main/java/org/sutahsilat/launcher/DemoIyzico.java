@@ -25,15 +25,15 @@ import java.util.logging.SimpleFormatter;
  * properties and a trust store holding the JDK's CAs plus the demo certificate.
  * <p>
  * Started only in demo mode and only when no iyzico is configured ({@code SU_IYZICO_BASE_URL} /
- * {@code su.iyzico.base.url}); with a configured iyzico (sandbox or live) the WARs read the environment as it is.
+ * {@code su.iyzico.base-url}); with a configured iyzico (sandbox or live) the WARs read the environment as it is.
  */
 final class DemoIyzico implements AutoCloseable {
 
-    static final String BASE_URL_PROPERTY = "su.iyzico.base.url";
-    static final String API_KEY_PROPERTY = "su.iyzico.api.key";
-    static final String SECRET_KEY_PROPERTY = "su.iyzico.secret.key";
+    static final String BASE_URL_PROPERTY = "su.iyzico.base-url";
+    static final String API_KEY_PROPERTY = "su.iyzico.api-key";
+    static final String SECRET_KEY_PROPERTY = "su.iyzico.secret-key";
     /** Where the simulator sends its webhook, relative to the public base URL (override: SU_IYZICO_SIMULATOR_WEBHOOK_URL). */
-    static final String WEBHOOK_PATH = "/payment/iyzico/webhook";
+    static final String WEBHOOK_PATH = "/odeme/webhook";
 
     static final String SECRET_API_KEY = "iyzico.simulator.api.key";
     static final String SECRET_SECRET_KEY = "iyzico.simulator.secret.key";

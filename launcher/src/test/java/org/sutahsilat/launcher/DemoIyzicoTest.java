@@ -25,7 +25,7 @@ class DemoIyzicoTest {
         assertThat(DemoIyzico.wanted(true, Map.of("SU_IYZICO_BASE_URL", "https://sandbox-api.iyzipay.com"),
                 new Properties())).isFalse();
         Properties system = new Properties();
-        system.setProperty("su.iyzico.base.url", "https://api.iyzipay.com");
+        system.setProperty("su.iyzico.base-url", "https://api.iyzipay.com");
         assertThat(DemoIyzico.wanted(true, Map.of(), system)).isFalse();
     }
 }

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -56,6 +58,7 @@ import static org.assertj.core.api.Assertions.fail;
  * with only Java and Maven; {@code .ci/run} installs the Debian packages {@code chromium} and {@code chromium-driver}.
  * One launcher start (about a minute).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalPaymentE2E {
 
     static final Path CHROMEDRIVER = Path.of(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"));
@@ -233,32 +236,46 @@ class PortalPaymentE2E {
     }
 
     /**
-     * The whole demo payment, as issue 4 item 6 asks: QR bill page → pay → approve on the simulator → receipt → the
-     * payment in the admin app's list. The portal's bill page and pay button (helper "portal") and the callback that
-     * records the payment (helper "cardpay") are not in this branch; enable this test when they are merged and
-     * adjust the ids marked ASSUMED to the pages' real ones.
+     * The whole demo payment, as issue 4 item 6 asks: look up → the card payment page (all open bills, surcharge to
+     * date included) → approve on the launcher's simulator → back through the callback to the receipt → the portal
+     * then shows no debt, and the payment is in the admin app's payment list with its receipt number and amount.
      */
     @Test
-    @Disabled("needs the portal's bill page with a pay button and the card payment callback (other helpers' branches)")
+    @Order(Integer.MAX_VALUE) // last: it pays the demo subscriber's debt that the other tests look at
     void aDemoBillIsPaidOnTheSimulatorAndTheReceiptAndTheAdminListShowThePayment() {
         browser.get("http://localhost:" + port + "/");
         lookUp(institution, subscriberNo, paymentCode);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
-        String debtBefore = browser.findElement(By.id("total-debt")).getText();
+        assertThat(browser.findElements(By.cssSelector("ul.bills li.bill"))).isNotEmpty();
 
-        browser.findElement(By.cssSelector("[id$='pay']")).click(); // ASSUMED: the statement's pay button
-        wait.until(ExpectedConditions.urlContains(simulatorPage));
+        browser.findElement(By.id("pay")).click(); // the statement's "pay by card" link
+        WebElement total = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pay-total")));
+        String toPay = total.getText();
+        assertThat(toPay).matches("₺[0-9.]+,[0-9]{2}");
+        browser.findElement(By.id("payForm:pay")).click(); // default choice: every open bill
+        try {
+            wait.until(ExpectedConditions.urlContains(simulatorPage));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no redirect to the simulator; the page says: "
+                    + browser.findElement(By.tagName("main")).getText(), e);
+        }
         String amount = browser.findElement(By.id("amount")).getText();
+        assertThat(amount).isEqualTo(toPay);
         browser.findElement(By.id("approve")).click();
 
-        // back through the callback to the receipt page
-        wait.until(ExpectedConditions.urlContains("localhost:" + port));
-        WebElement receiptNo = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.id("receipt-no"))); // ASSUMED: the receipt page's receipt number
+        // back through the callback (retrieve, signature, amount, basket checked) to the receipt page
+        WebElement receiptNo = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-no")));
+        assertThat(browser.getCurrentUrl()).contains("localhost:" + port + "/odeme/sonuc.xhtml");
         String receipt = receiptNo.getText();
         assertThat(receipt).isNotBlank();
-        assertThat(browser.getPageSource()).contains(amount);
-        assertThat(debtBefore).isNotBlank();
+        assertThat(browser.findElement(By.id("receipt-amount")).getText()).isEqualTo(amount);
+
+        // the debt is gone
+        browser.get("http://localhost:" + port + "/");
+        lookUp(institution, subscriberNo, paymentCode);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+        assertThat(browser.findElements(By.cssSelector("ul.bills li.bill"))).isEmpty();
+        assertThat(browser.findElements(By.id("pay"))).isEmpty();
 
         // the payment is in the admin app's payment list
         browser.get("http://localhost:" + port + "/admin/login.xhtml");
@@ -267,7 +284,13 @@ class PortalPaymentE2E {
         browser.findElement(By.id("loginForm:submit")).click();
         browser.get("http://localhost:" + port + "/admin/payments.xhtml");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("paymentsForm:tbl")));
-        assertThat(browser.findElement(By.id("paymentsForm:tbl")).getText()).contains(receipt).contains(amount);
+        // the admin app speaks the browser's language: ₺1.234,56 in Turkish is ₺1,234.56 in English
+        String english = amount.replace(".", "\u0000").replace(",", ".").replace("\u0000", ",");
+        String list = browser.findElement(By.id("paymentsForm:tbl")).getText();
+        assertThat(list).contains(receipt);
+        assertThat(list.contains(amount) || list.contains(english)).as("%s or %s in %s", amount, english, list)
+                .isTrue();
+        assertThat(list).containsPattern(java.util.regex.Pattern.quote(receipt) + ".*(Kart|Card)");
     }
 
     private void lookUp(String institutionName, String number, String code) {

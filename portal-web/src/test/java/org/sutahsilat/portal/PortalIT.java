@@ -210,4 +210,50 @@ class PortalIT {
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
+
+    // ---------------------------------------------------------------- card payment page (odeme/index.xhtml)
+
+    /**
+     * Card payment is off in this deployment (no iyzico settings): the statement offers no pay link, and the payment
+     * page opens only with a genuine, unexpired access token of the subscriber, then says card payment is off.
+     */
+    @Test
+    void thePaymentPageNeedsAGenuineAccessTokenAndSaysWhenCardPaymentIsOff() throws Exception {
+        HttpResponse<String> statement = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE);
+        assertThat(statement.body()).contains("A-2026-0002").doesNotContain("odeme/index.xhtml");
+
+        long institution = idOf("SELECT id FROM institution WHERE code = 'TST-A'");
+        long subscriber = idOf("SELECT id FROM subscriber WHERE institution_id = " + institution
+                + " AND subscriber_no = '" + A_DEBTOR_NO + "'");
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        org.sutahsilat.domain.security.PortalTokens tokens = org.sutahsilat.domain.security.PortalTokens.fromSettings(
+                java.util.Optional.empty(), java.util.Optional.of(System.getProperty("su.test.crypto.key")), clock);
+        String token = tokens.access(institution, subscriber, java.time.Duration.ofMinutes(5));
+
+        HttpResponse<String> page = browser.get("odeme/index.xhtml?t=" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Kartla öde", "Kartla ödeme şu anda kullanılamıyor.")
+                .doesNotContain("Ayşe", "Yılmaz");
+
+        String tampered = token.replace(institution + "." + subscriber + ".", institution + "." + (subscriber + 1)
+                + ".");
+        assertThat(tampered).isNotEqualTo(token);
+        assertThat(browser.get("odeme/index.xhtml?t=" + tampered).statusCode()).isEqualTo(404);
+        assertThat(browser.get("odeme/index.xhtml").statusCode()).isEqualTo(404);
+        assertThat(browser.get("odeme/index.xhtml?t=garbage").statusCode()).isEqualTo(404);
+        String expired = tokens.access(institution, subscriber, java.time.Duration.ofSeconds(-1));
+        assertThat(browser.get("odeme/index.xhtml?t=" + expired).statusCode()).isEqualTo(404);
+        // a bill token (the printed QR) is not an access token
+        assertThat(browser.get("odeme/index.xhtml?t=" + tokens.bill(institution, subscriber)).statusCode())
+                .isEqualTo(404);
+    }
+
+    private static long idOf(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("su.test.db.url"),
+                System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"));
+             java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).as(sql).isTrue();
+            return rs.getLong(1);
+        }
+    }
 }

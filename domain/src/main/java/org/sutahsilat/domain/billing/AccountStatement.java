@@ -7,7 +7,8 @@ import java.util.List;
 
 /** What a subscriber sees in the portal: masked name, open bills and the total debt. */
 public record AccountStatement(long institutionId, String institutionName, String subscriberNo, String maskedName,
-                               List<BillBalance> openBills, Money totalDebt) implements Serializable {
+                               List<BillBalance> openBills, Money totalDebt, long subscriberId)
+        implements Serializable {
 
     public AccountStatement {
         openBills = List.copyOf(openBills);

@@ -67,6 +67,6 @@ public class PortalLookupService {
         List<BillBalance> open = bills.balances(s.getId()).stream().filter(BillBalance::isOpen).toList();
         Money debt = open.stream().map(BillBalance::open).reduce(Money.ZERO, Money::plus);
         return Optional.of(new AccountStatement(institutionId, institution.get().getName(),
-                s.getSubscriberNo().value(), s.maskedName(), open, debt));
+                s.getSubscriberNo().value(), s.maskedName(), open, debt, s.getId()));
     }
 }

@@ -20,8 +20,9 @@ public class SecurityProducers {
         return PersonalDataCipher.fromBase64(key);
     }
 
+    /** A pseudo-scoped singleton: PortalTokens is a final, immutable value (no client proxy needed). */
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     PortalTokens portalTokens(java.time.Clock clock) {
         var config = ConfigProvider.getConfig();
         return PortalTokens.fromSettings(config.getOptionalValue("su.portal.token-key", String.class),

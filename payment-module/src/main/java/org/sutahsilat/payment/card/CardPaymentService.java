@@ -107,6 +107,11 @@ public class CardPaymentService {
         return reconcileSeconds;
     }
 
+    /** The subscriber's open bills with the surcharge due today (the payment page's choice). */
+    public org.sutahsilat.domain.payment.SubscriberAccount account(long institutionId, long subscriberId) {
+        return card().account(institutionId, subscriberId);
+    }
+
     public Started start(CardPayments.StartCommand command) {
         return card().start(command);
     }

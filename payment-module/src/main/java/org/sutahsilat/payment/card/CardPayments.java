@@ -88,6 +88,18 @@ public final class CardPayments {
 
     // ---------------------------------------------------------------- start
 
+    /** The subscriber's account as a card payment sees it (open bills with the surcharge due today), read only. */
+    public SubscriberAccount account(long institutionId, long subscriberId) {
+        return tx.inTransaction(em -> {
+            org.sutahsilat.domain.subscriber.Subscriber s = em.find(org.sutahsilat.domain.subscriber.Subscriber.class,
+                    subscriberId);
+            if (s == null || s.getInstitutionId() != institutionId) {
+                throw new org.sutahsilat.domain.shared.NotFoundException("subscriber", subscriberId);
+            }
+            return ledger.account(em, institutionId, s.getSubscriberNo().value());
+        });
+    }
+
     /**
      * Opens a checkout for the picked bills and returns the hosted page to redirect to; a second start while an
      * attempt is open returns that attempt's page.

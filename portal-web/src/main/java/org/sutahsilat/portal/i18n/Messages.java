@@ -14,6 +14,12 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The text of {@code key} in the page's language. */
+    public static String text(String key) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.getApplication().getResourceBundle(context, BUNDLE_VAR).getString(key);
+    }
+
     public static void globalError(String key) {
         FacesContext context = FacesContext.getCurrentInstance();
         ResourceBundle bundle = context.getApplication().getResourceBundle(context, BUNDLE_VAR);

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sutahsilat.domain.billing.PortalLookupService;
 import org.sutahsilat.domain.institution.Institution;
+import org.sutahsilat.domain.security.PortalTokens;
+import org.sutahsilat.payment.card.CardPaymentService;
 import org.sutahsilat.portal.i18n.LocaleBacking;
 import org.sutahsilat.portal.i18n.Messages;
 
@@ -20,6 +22,9 @@ import java.util.List;
 @RequestScoped
 public class BillLookupBacking {
 
+    /** How long the payment link of a lookup stays valid. */
+    static final java.time.Duration PAY_ACCESS = java.time.Duration.ofMinutes(30);
+
     @Inject
     PortalLookupService portal;
 
@@ -29,17 +34,26 @@ public class BillLookupBacking {
     @Inject
     LocaleBacking locale;
 
+    @Inject
+    PortalTokens tokens;
+
+    @Inject
+    CardPaymentService card;
+
     private List<Institution> institutions;
     private Long institutionId;
     private String subscriberNo;
     private String paymentCode;
     private StatementView statement;
+    private String payUrl;
 
     public void lookup() {
         String code = paymentCode;
         paymentCode = null;
-        statement = portal.lookup(institutionId, subscriberNo, code)
-                .map(s -> StatementView.of(s, PortalFormat.today(clock), locale.getLocale()))
+        var found = portal.lookup(institutionId, subscriberNo, code);
+        statement = found.map(s -> StatementView.of(s, PortalFormat.today(clock), locale.getLocale())).orElse(null);
+        payUrl = found.filter(s -> !s.openBills().isEmpty() && card.enabled())
+                .map(s -> "/odeme/index.xhtml?t=" + tokens.access(s.institutionId(), s.subscriberId(), PAY_ACCESS))
                 .orElse(null);
         if (statement == null) {
             Messages.globalError("lookup.failed");
@@ -76,6 +90,11 @@ public class BillLookupBacking {
 
     public void setPaymentCode(String paymentCode) {
         this.paymentCode = paymentCode;
+    }
+
+    /** The card payment page of the subscriber just looked up (an access token in it), or null (nothing to pay). */
+    public String getPayUrl() {
+        return payUrl;
     }
 
     public StatementView getStatement() {
