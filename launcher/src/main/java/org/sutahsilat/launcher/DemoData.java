@@ -57,7 +57,9 @@ public final class DemoData {
     }
 
     /** A subscriber to try the public portal with. */
-    public record ExampleSubscriber(String institutionName, String subscriberNo, String paymentCode) {
+    /** A subscriber with something to pay, to try the portal with; {@code billId} is its oldest open bill. */
+    public record ExampleSubscriber(String institutionName, String subscriberNo, String paymentCode,
+                                    long institutionId, long billId) {
     }
 
     public record Result(int institutions, int subscribers, int bills, int payments, String firstPeriod,
@@ -172,15 +174,16 @@ public final class DemoData {
 
     /** A subscriber of the first institution with an unpaid bill (for the "try the portal" hint). */
     public static Optional<ExampleSubscriber> exampleSubscriber(Connection connection) throws SQLException {
-        String sql = "SELECT i.name, s.subscriber_no, s.payment_code FROM bill b"
+        String sql = "SELECT i.name, s.subscriber_no, s.payment_code, i.id, b.id FROM bill b"
                 + " JOIN subscriber s ON s.id = b.subscriber_id JOIN institution i ON i.id = b.institution_id"
                 + " WHERE b.status = 'ISSUED' AND s.category = 'RESIDENTIAL' AND b.total > (SELECT COALESCE(SUM(a.amount), 0)"
-                + " FROM payment_allocation a WHERE a.bill_id = b.id) ORDER BY i.id, s.id LIMIT 1";
+                + " FROM payment_allocation a WHERE a.bill_id = b.id) ORDER BY i.id, s.id, b.due_date, b.id LIMIT 1";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new ExampleSubscriber(rs.getString(1), rs.getString(2), rs.getString(3)));
+            return Optional.of(new ExampleSubscriber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                    rs.getLong(5)));
         }
     }
 

@@ -60,6 +60,7 @@ public final class Main {
     private PayaraRuntime payara;
     private DemoIyzico iyzico;
     private LeftoverProcesses leftovers;
+    private org.sutahsilat.domain.security.PortalTokens portalTokens;
     private volatile boolean stopping;
     private boolean closed;
 
@@ -123,6 +124,11 @@ public final class Main {
         int secretCount = secrets.size();
         String cryptoKey = options.cryptoKey()
                 .orElseGet(() -> secrets.computeIfAbsent(DataFolder.SECRET_CRYPTO_KEY, k -> PersonalDataCipher.newKeyBase64()));
+        // the WARs sign the printed bills' QR pages with this (su.portal.token-key, or derived from su.crypto.key)
+        portalTokens = org.sutahsilat.domain.security.PortalTokens.fromSettings(
+                java.util.Optional.ofNullable(System.getenv("SU_PORTAL_TOKEN_KEY"))
+                        .or(() -> java.util.Optional.ofNullable(System.getProperty("su.portal.token-key"))),
+                java.util.Optional.of(cryptoKey), java.time.Clock.systemUTC());
         PersonalDataCipher cipher;
         try {
             cipher = PersonalDataCipher.fromBase64(cryptoKey);
@@ -190,6 +196,7 @@ public final class Main {
         firstLogins.forEach(this::say); // console only, never logged
         example.ifPresent(e -> say("try the portal: " + e.institutionName() + ", subscriber no " + e.subscriberNo()
                 + ", payment code " + new PaymentCode(e.paymentCode())));
+        example.ifPresent(e -> say("try a printed bill's QR page: " + qrPage(e, options.baseUrl())));
         String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startedAt) / 1e9);
         say("ready in " + seconds + " s (Ctrl-C stops)");
         log.info("ready in {} s", seconds);
@@ -342,6 +349,14 @@ public final class Main {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    /** The example's oldest open bill as its printed QR code opens it. */
+    private String qrPage(DemoData.ExampleSubscriber e, String publicBaseUrl) {
+        String base = publicBaseUrl;
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return base + org.sutahsilat.domain.document.BillDocumentFactory.BILL_PAGE_PATH
+                + portalTokens.bill(e.institutionId(), e.billId());
     }
 
     private void say(String line) {

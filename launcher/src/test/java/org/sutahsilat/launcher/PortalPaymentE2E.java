@@ -70,6 +70,7 @@ class PortalPaymentE2E {
             "su-tahsilat: try the portal: (.+), subscriber no (\\S+), payment code (\\S+)");
     private static final Pattern SIMULATOR_LINE = Pattern.compile(
             "su-tahsilat: iyzico simulator \\(TEST / DEMO, no real card\\): (https://\\S+), test payment page (http\\S+)");
+    private static final Pattern QR_LINE = Pattern.compile("try a printed bill's QR page: (\\S+)");
     private static final Pattern ADMIN_LINE = Pattern.compile("first login: user admin, password (\\S+)");
 
     /** Why the browser test cannot run here, or null. */
@@ -83,6 +84,7 @@ class PortalPaymentE2E {
     private static String simulatorApi;
     private static String simulatorPage;
     private static String adminPassword;
+    private static String qrPage;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -121,12 +123,17 @@ class PortalPaymentE2E {
                 simulatorApi = s.group(1);
                 simulatorPage = s.group(2);
             }
+            Matcher q = QR_LINE.matcher(line);
+            if (q.find()) {
+                qrPage = q.group(1);
+            }
             Matcher a = ADMIN_LINE.matcher(line);
             if (a.find()) {
                 adminPassword = a.group(1);
             }
         }
         assertThat(institution).as("the launcher names a demo subscriber").isNotNull();
+        assertThat(qrPage).as("the launcher prints a demo bill's QR page").isNotNull();
         assertThat(simulatorApi).as("the launcher prints the simulator's address").isNotNull();
         // the demo's trust store, before any TLS is used in this JVM: iyzipay-java captures the default SSL
         // factory once, and Selenium's HTTP client would initialise the default SSL context too
@@ -190,6 +197,8 @@ class PortalPaymentE2E {
         assertThat(bills).as("the demo subscriber has open bills").isNotEmpty();
         assertThat(browser.findElement(By.id("total-debt")).getText()).matches("₺[0-9.]+,[0-9]{2}");
         assertThat(bills.get(0).findElement(By.cssSelector(".bill-period")).getText()).isNotBlank();
+        // card payment is on in demo mode: the statement offers it
+        assertThat(browser.findElement(By.id("pay")).getAttribute("href")).contains("/odeme/index.xhtml?t=");
     }
 
     @Test
@@ -236,19 +245,21 @@ class PortalPaymentE2E {
     }
 
     /**
-     * The whole demo payment, as issue 4 item 6 asks: look up → the card payment page (all open bills, surcharge to
-     * date included) → approve on the launcher's simulator → back through the callback to the receipt → the portal
-     * then shows no debt, and the payment is in the admin app's payment list with its receipt number and amount.
+     * The whole demo payment, as issue 4 item 6 asks: a printed bill's QR page → the card payment page (all open
+     * bills, surcharge to date included) → approve on the launcher's simulator → back through the callback to the
+     * receipt → the QR page then says paid, a lookup shows no debt, and the payment is in the admin app's payment
+     * list with its receipt number and amount.
      */
     @Test
     @Order(Integer.MAX_VALUE) // last: it pays the demo subscriber's debt that the other tests look at
     void aDemoBillIsPaidOnTheSimulatorAndTheReceiptAndTheAdminListShowThePayment() {
-        browser.get("http://localhost:" + port + "/");
-        lookUp(institution, subscriberNo, paymentCode);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
-        assertThat(browser.findElements(By.cssSelector("ul.bills li.bill"))).isNotEmpty();
+        browser.get(qrPage);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bill-title")));
+        assertThat(browser.findElement(By.id("bill-subscriber")).getText()).isEqualTo(subscriberNo);
+        String billNo = browser.findElement(By.id("bill-no")).getText();
+        assertThat(browser.findElements(By.id("bill-paid"))).isEmpty();
 
-        browser.findElement(By.id("pay")).click(); // the statement's "pay by card" link
+        browser.findElement(By.id("pay")).click(); // the bill page's "pay by card" link
         WebElement total = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pay-total")));
         String toPay = total.getText();
         assertThat(toPay).matches("₺[0-9.]+,[0-9]{2}");
@@ -270,7 +281,11 @@ class PortalPaymentE2E {
         assertThat(receipt).isNotBlank();
         assertThat(browser.findElement(By.id("receipt-amount")).getText()).isEqualTo(amount);
 
-        // the debt is gone
+        // the printed bill's page now says paid, and the debt is gone
+        browser.get(qrPage);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bill-paid")));
+        assertThat(browser.findElement(By.id("bill-no")).getText()).isEqualTo(billNo);
+        assertThat(browser.findElements(By.id("pay"))).isEmpty();
         browser.get("http://localhost:" + port + "/");
         lookUp(institution, subscriberNo, paymentCode);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));

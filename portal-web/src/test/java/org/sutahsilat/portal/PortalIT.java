@@ -248,6 +248,49 @@ class PortalIT {
                 .isEqualTo(404);
     }
 
+    // ---------------------------------------------------------------- a printed bill's QR page (/fatura/<token>)
+
+    /** The QR of a printed bill opens that one bill; a changed token, or a token for another institution's bill, 404. */
+    @Test
+    void aPrintedBillsQrOpensThatBillOnlyAndItsPdf() throws Exception {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        org.sutahsilat.domain.security.PortalTokens tokens = org.sutahsilat.domain.security.PortalTokens.fromSettings(
+                java.util.Optional.empty(), java.util.Optional.of(System.getProperty("su.test.crypto.key")), clock);
+        long a = idOf("SELECT id FROM institution WHERE code = 'TST-A'");
+        long b = idOf("SELECT id FROM institution WHERE code = 'TST-B'");
+        long partly = idOf("SELECT id FROM bill WHERE bill_no = 'A-2026-0002'");
+        long ofB = idOf("SELECT id FROM bill WHERE bill_no = 'B-2026-0001'");
+        String token = tokens.bill(a, partly);
+
+        HttpResponse<String> page = browser.get("fatura/" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Faturanız", INSTITUTION_A, A_DEBTOR_NO, "Ay*** Yı***", "A-2026-0002",
+                "₺500,00", "₺234,56", "Faturayı indir (PDF)")
+                .as("only this bill").doesNotContain("A-2026-0003", "A-2026-0001", "₺1.234,56")
+                .doesNotContain("Ayşe", "Yılmaz", A_DEBTOR_CODE)
+                .as("card payment is off here").doesNotContain("odeme/index.xhtml");
+
+        HttpResponse<String> pdf = browser.get("fatura/" + token + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("application/pdf"));
+        assertThat(pdf.body()).startsWith("%PDF-");
+
+        char last = token.charAt(token.length() - 1);
+        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThat(browser.get("fatura/" + tampered).statusCode()).isEqualTo(404);
+        assertThat(browser.get("fatura/" + tampered + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(browser.get("fatura/" + token.replace(a + "." + partly + ".", a + "." + ofB + "."))
+                .statusCode()).isEqualTo(404);
+        // genuinely signed, but the bill is not the named institution's: nothing
+        assertThat(browser.get("fatura/" + tokens.bill(a, ofB)).statusCode()).isEqualTo(404);
+        assertThat(browser.get("fatura/" + tokens.bill(a, ofB) + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(browser.get("fatura/" + tokens.bill(b, ofB)).body()).contains("B-2026-0001")
+                .doesNotContain("A-2026-0002");
+        assertThat(browser.get("fatura/").statusCode()).isEqualTo(404);
+        assertThat(browser.get("fatura.xhtml").statusCode()).isEqualTo(404);
+    }
+
     private static long idOf(String sql) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("su.test.db.url"),
                 System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"));

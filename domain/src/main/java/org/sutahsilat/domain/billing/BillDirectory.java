@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.document.BillDocument;
 import org.sutahsilat.domain.document.BillDocumentFactory;
 import org.sutahsilat.domain.shared.NotFoundException;
@@ -50,15 +51,15 @@ public class BillDirectory {
 
     /** In the container: the portal address from configuration ({@code SU_PUBLIC_BASE_URL}). */
     @Inject
-    public BillDirectory(ChunkTransactions transactions, TenantContext tenant) {
+    public BillDirectory(ChunkTransactions transactions, TenantContext tenant, PortalTokens tokens) {
         this(transactions, tenant, URI.create(ConfigProvider.getConfig().getOptionalValue(PORTAL_SETTING, String.class)
-                .orElse("http://localhost:8080")));
+                .orElse("http://localhost:8080")), tokens);
     }
 
-    public BillDirectory(ChunkTransactions transactions, TenantContext tenant, URI portalBase) {
+    public BillDirectory(ChunkTransactions transactions, TenantContext tenant, URI portalBase, PortalTokens tokens) {
         this.transactions = transactions;
         this.tenant = tenant;
-        this.documents = new BillDocumentFactory(portalBase);
+        this.documents = new BillDocumentFactory(portalBase, tokens);
     }
 
     public Page<BillSummary> list(BillFilter filter, PageRequest page) {

@@ -7,12 +7,11 @@ import org.sutahsilat.domain.institution.Institution;
 import org.sutahsilat.domain.meter.Meter;
 import org.sutahsilat.domain.meter.Reading;
 import org.sutahsilat.domain.meter.ReadingKind;
+import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.subscriber.PaymentCode;
 import org.sutahsilat.domain.subscriber.Subscriber;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,10 +30,18 @@ import java.util.stream.Collectors;
  */
 public final class BillDocumentFactory {
 
-    private final String portalBase;
+    /** The path of a bill's page in the portal; the signed bill token follows it. */
+    public static final String BILL_PAGE_PATH = "/fatura/";
 
-    /** @param portalBase the address subscribers reach ({@code su.public.base.url}) */
-    public BillDocumentFactory(URI portalBase) {
+    private final String portalBase;
+    private final PortalTokens tokens;
+
+    /**
+     * @param portalBase the address subscribers reach ({@code su.public.base.url})
+     * @param tokens     signs the bill's page address printed as its QR code
+     */
+    public BillDocumentFactory(URI portalBase, PortalTokens tokens) {
+        this.tokens = java.util.Objects.requireNonNull(tokens, "tokens");
         if (!portalBase.isAbsolute()) {
             throw new IllegalArgumentException("the portal address must be absolute: " + portalBase);
         }
@@ -43,12 +50,11 @@ public final class BillDocumentFactory {
     }
 
     /**
-     * The bill's page in the portal, printed as the QR code: the portal's lookup for the institution and subscriber
-     * number. Never the payment code, which the subscriber types from the paper.
+     * The bill's page in the portal, printed as the QR code: {@code <base>/fatura/<signed bill token>}. It opens that
+     * one bill (masked name, what is open, pay); a changed token opens nothing. Never the payment code.
      */
-    public URI portalUrl(long institutionId, String subscriberNo) {
-        return URI.create(portalBase + "/?kurum=" + institutionId + "&abone="
-                + URLEncoder.encode(subscriberNo, StandardCharsets.UTF_8));
+    public URI portalUrl(long institutionId, long billId) {
+        return URI.create(portalBase + BILL_PAGE_PATH + tokens.bill(institutionId, billId));
     }
 
     /** The documents of the given bills, in the order of the ids; ids without a bill are left out. */
@@ -103,7 +109,7 @@ public final class BillDocumentFactory {
                     .paymentCode(code)
                     .billNo(bill.getBillNo())
                     .issueDate(bill.getIssueDate())
-                    .portalUrl(portalUrl(institution.getId(), subscriber.getSubscriberNo().value()));
+                    .portalUrl(portalUrl(institution.getId(), bill.getId()));
             if (reading != null) {
                 PreviousIndex before = previous.get(reading.getId());
                 doc.meterSerial(meter == null ? null : meter.getSerialNo())

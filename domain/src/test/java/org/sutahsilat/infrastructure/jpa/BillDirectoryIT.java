@@ -13,6 +13,7 @@ import org.sutahsilat.domain.billing.BillSummary;
 import org.sutahsilat.domain.billing.BillingRunProgress;
 import org.sutahsilat.domain.billing.BillingRunService;
 import org.sutahsilat.domain.document.BillDocument;
+import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.payment.PaymentChannel;
 import org.sutahsilat.domain.payment.PaymentCommand;
 import org.sutahsilat.domain.shared.BillingPeriod;
@@ -50,6 +51,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BillDirectoryIT {
 
     private static final URI PORTAL = URI.create("https://su.example.org/");
+    private static final PortalTokens TOKENS = new PortalTokens(
+            "bill-directory-it-key-32-bytes-long!".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            Clock.systemUTC());
     private static final BillingPeriod FEB = BillingPeriod.of(2026, 2);
     private static final BillingPeriod MAR = BillingPeriod.of(2026, 3);
 
@@ -91,7 +95,7 @@ class BillDirectoryIT {
 
     private static BillDirectory directory(TenantScope scope) {
         return new BillDirectory(new ResourceLocalChunkTransactions(TestDatabase.emf()), new FixedTenantContext(scope),
-                PORTAL);
+                PORTAL, TOKENS);
     }
 
     @Test
@@ -128,8 +132,13 @@ class BillDirectoryIT {
         assertThat(doc.dueDate()).isEqualTo(LocalDate.of(2026, 4, 4));
         assertThat(doc.paymentCode().value()).isEqualTo(a.paymentCode(subscriberA));
         assertThat(doc.billNo()).isEqualTo(a.code + "-2026-000002");
-        assertThat(doc.portalUrl().toString()).isEqualTo("https://su.example.org/?kurum=" + a.id + "&abone=9"
-                + subscriberA).doesNotContain(a.paymentCode(subscriberA));
+        // the QR opens this one bill: a signed token naming the institution and the bill, nothing personal
+        String url = doc.portalUrl().toString();
+        assertThat(url).startsWith("https://su.example.org/fatura/").doesNotContain(a.paymentCode(subscriberA))
+                .doesNotContain("9" + subscriberA);
+        assertThat(TOKENS.verifyBill(url.substring("https://su.example.org/fatura/".length())))
+                .contains(new PortalTokens.BillRef(a.id, marchBill));
+        assertThat(url.length()).isLessThan(80); // a small QR code
 
         // the February bill: its previous index is the meter's initial index (first reading), no earlier debt
         long febBill = id("SELECT id FROM bill WHERE institution_id = " + a.id + " AND period = '2026-02'");

@@ -1,0 +1,150 @@
+package org.sutahsilat.portal.bill;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.sutahsilat.domain.billing.BillBalance;
+import org.sutahsilat.domain.billing.PortalBill;
+import org.sutahsilat.domain.billing.PortalLookupService;
+import org.sutahsilat.domain.payment.OpenBill;
+import org.sutahsilat.domain.payment.PaymentService;
+import org.sutahsilat.domain.security.PortalTokens;
+import org.sutahsilat.domain.shared.Money;
+import org.sutahsilat.payment.card.CardPaymentService;
+import org.sutahsilat.portal.lookup.PortalFormat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The page a printed bill's QR code opens ({@code /fatura/<token>}, forwarded here by {@link BillPageServlet}): that
+ * one bill, the subscriber's masked name, what is still open on it with the late-payment surcharge due today, its PDF
+ * and the way to pay by card. Nothing about the subscriber's other bills.
+ */
+@Named("qrBill")
+@RequestScoped
+public class QrBillBacking {
+
+    /** How long the payment link of a bill page stays valid. */
+    static final Duration PAY_ACCESS = Duration.ofMinutes(30);
+
+    @Inject
+    PortalTokens tokens;
+
+    @Inject
+    PortalLookupService portal;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    CardPaymentService card;
+
+    @Inject
+    Clock clock;
+
+    private String token;
+    private PortalBill bill;
+    private Money surcharge = Money.ZERO;
+
+    @PostConstruct
+    void load() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        Object forwarded = request.getAttribute(BillPageServlet.TOKEN_ATTRIBUTE);
+        token = forwarded instanceof String s ? s : null;
+        Optional<PortalTokens.BillRef> ref = tokens.verifyBill(token);
+        bill = ref.flatMap(r -> portal.bill(r.institutionId(), r.billId())).orElse(null);
+        if (bill != null && bill.balance().isOpen()) {
+            // the scope is the bill's institution now (portal.bill narrowed it): the surcharge due on it today
+            surcharge = payments.account(bill.institutionId(), bill.subscriberNo()).openBills().stream()
+                    .filter(b -> b.billId() == bill.balance().billId()).map(OpenBill::surchargeDue).findFirst()
+                    .orElse(Money.ZERO);
+        }
+    }
+
+    /** Before rendering (view action): no such bill → the plain 404. */
+    public void check() {
+        if (bill == null) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            try {
+                ((HttpServletResponse) faces.getExternalContext().getResponse()).sendError(404);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faces.responseComplete();
+        }
+    }
+
+    public PortalBill getBill() {
+        return bill;
+    }
+
+    public boolean isOpen() {
+        return bill != null && bill.balance().isOpen();
+    }
+
+    public boolean isOverdue() {
+        return isOpen() && bill.balance().dueDate().isBefore(PortalFormat.today(clock));
+    }
+
+    public String getPeriod() {
+        return format().period(balance().period());
+    }
+
+    public String getDueDate() {
+        return format().date(balance().dueDate());
+    }
+
+    public String getTotal() {
+        return format().money(balance().total());
+    }
+
+    public String getOpenAmount() {
+        return format().money(balance().open());
+    }
+
+    public boolean isSurcharged() {
+        return surcharge.isPositive();
+    }
+
+    public String getSurcharge() {
+        return format().money(surcharge);
+    }
+
+    public String getToPay() {
+        return format().money(balance().open().plus(surcharge));
+    }
+
+    /** The bill's PDF, in the page's language. */
+    public String getPdfUrl() {
+        return "/fatura/" + token + "/pdf" + ("en".equals(locale()) ? "?lang=en" : "");
+    }
+
+    /** The card payment page for this subscriber, when something is open and card payment is on; else null. */
+    public String getPayUrl() {
+        if (!isOpen() || !card.enabled()) {
+            return null;
+        }
+        return "/odeme/index.xhtml?t=" + tokens.access(bill.institutionId(), bill.subscriberId(), PAY_ACCESS);
+    }
+
+    private BillBalance balance() {
+        return bill.balance();
+    }
+
+    private static String locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage();
+    }
+
+    private static PortalFormat format() {
+        return new PortalFormat(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+}
