@@ -104,6 +104,13 @@ class EarDeploymentIT {
             remote(120, "ping-connection-pool", PayaraDataSource.POOL_NAME).assertSuccess();
             step("JDBC resource " + PayaraDataSource.JNDI_NAME + " created and pinged");
 
+            // the portal signs its URL tokens (printed QR codes, payment links): a key, as every installation sets
+            // (33 random bytes: base64 without '=' padding, which asadmin would read as a separator)
+            byte[] tokenKey = new byte[33];
+            new java.security.SecureRandom().nextBytes(tokenKey);
+            remote(120, "create-system-properties", "su.portal.token-key="
+                    + java.util.Base64.getEncoder().encodeToString(tokenKey)).assertSuccess();
+
             deployAttempted = true;
             remote(420, "deploy", "--name", APP, "--force=true", ear.toString()).assertSuccess();
             step("EAR deployed");

@@ -291,6 +291,55 @@ class PortalIT {
         assertThat(browser.get("fatura.xhtml").statusCode()).isEqualTo(404);
     }
 
+    // ---------------------------------------------------------------- the statement's total includes the surcharge
+
+    /**
+     * An institution under Law 6183 (3.7 % a month): a 300.00 bill overdue by 40 days shows its surcharge due today and
+     * the total debt includes it. The amount is the ledger's (SurchargeCalculator's hand-computed cases are its unit
+     * tests): here it proves the portal shows what the cashier's screen would.
+     */
+    @Test
+    void theStatementShowsTheSurchargeDueTodayAndTheTotalIncludesIt() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Istanbul"));
+        java.time.LocalDate due = today.minusDays(40);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("su.test.db.url"),
+                System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"))) {
+            long inst = insertRow(c, "INSERT INTO institution (code, name, kind, province, district, active,"
+                    + " surcharge_policy, created_at) VALUES ('TST-S', 'Gecikmeli Köy', 'VILLAGE', 'Bolu', 'Göynük',"
+                    + " TRUE, 'LAW_6183', NOW())");
+            long sub = insertRow(c, "INSERT INTO subscriber (institution_id, subscriber_no, full_name, category,"
+                    + " payment_code, created_at) VALUES (" + inst + ", '3001', 'Zeynep Arslan', 'RESIDENTIAL',"
+                    + " 'QW34ER56', NOW())");
+            insertRow(c, "INSERT INTO bill (institution_id, subscriber_id, bill_no, period, issue_date, due_date,"
+                    + " consumption_m3, total, status, created_at) VALUES (" + inst + ", " + sub + ", 'S-2026-0001',"
+                    + " '" + java.time.YearMonth.from(due.minusDays(20)) + "', '" + due.minusDays(15) + "', '" + due
+                    + "', 20, 300.00, 'ISSUED', NOW())");
+        }
+        org.sutahsilat.domain.shared.Money surcharge = new org.sutahsilat.domain.surcharge.SurchargeCalculator(
+                org.sutahsilat.domain.institution.SurchargePolicy.LAW_6183,
+                List.of(org.sutahsilat.domain.surcharge.SurchargeRate.of("2025-11-14", "0.037")))
+                .surcharge(org.sutahsilat.domain.shared.Money.of("300.00"), due, today);
+        assertThat(surcharge.isPositive()).isTrue();
+        String debt = org.sutahsilat.domain.shared.Money.of("300.00").plus(surcharge)
+                .format(java.util.Locale.forLanguageTag("tr"));
+
+        String html = browser.lookup("Gecikmeli Köy", "3001", "QW34ER56").body();
+        assertThat(html).contains("S-2026-0001", "₺300,00", "Gecikme zammı",
+                surcharge.format(java.util.Locale.forLanguageTag("tr")));
+        Matcher total = Pattern.compile("id=\"total-debt\">([^<]+)<").matcher(html);
+        assertThat(total.find()).isTrue();
+        assertThat(total.group(1)).isEqualTo(debt);
+    }
+
+    private static long insertRow(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+            try (java.sql.ResultSet keys = st.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
+        }
+    }
+
     private static long idOf(String sql) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("su.test.db.url"),
                 System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"));

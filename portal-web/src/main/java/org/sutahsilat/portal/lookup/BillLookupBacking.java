@@ -5,13 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sutahsilat.domain.billing.PortalLookupService;
 import org.sutahsilat.domain.institution.Institution;
+import org.sutahsilat.domain.payment.OpenBill;
+import org.sutahsilat.domain.payment.PaymentService;
+import org.sutahsilat.domain.payment.SubscriberAccount;
 import org.sutahsilat.domain.security.PortalTokens;
+import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.payment.card.CardPaymentService;
 import org.sutahsilat.portal.i18n.LocaleBacking;
 import org.sutahsilat.portal.i18n.Messages;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The public bill lookup page. Request scoped on purpose: neither the payment code nor the statement outlives
@@ -38,6 +44,9 @@ public class BillLookupBacking {
     PortalTokens tokens;
 
     @Inject
+    PaymentService payments;
+
+    @Inject
     CardPaymentService card;
 
     private List<Institution> institutions;
@@ -51,7 +60,13 @@ public class BillLookupBacking {
         String code = paymentCode;
         paymentCode = null;
         var found = portal.lookup(institutionId, subscriberNo, code);
-        statement = found.map(s -> StatementView.of(s, PortalFormat.today(clock), locale.getLocale())).orElse(null);
+        // the lookup narrowed the tenant scope to the institution: the ledger adds the surcharge due today
+        statement = found.map(s -> {
+            SubscriberAccount account = payments.account(s.institutionId(), s.subscriberNo());
+            Map<Long, Money> surcharge = account.openBills().stream()
+                    .collect(Collectors.toMap(OpenBill::billId, OpenBill::surchargeDue, (x, y) -> x));
+            return StatementView.of(s, PortalFormat.today(clock), locale.getLocale(), surcharge, account.debt());
+        }).orElse(null);
         payUrl = found.filter(s -> !s.openBills().isEmpty() && card.enabled())
                 .map(s -> "/odeme/index.xhtml?t=" + tokens.access(s.institutionId(), s.subscriberId(), PAY_ACCESS))
                 .orElse(null);

@@ -17,6 +17,7 @@ public final class BillRow implements Serializable {
     private final String total;
     private final String open;
     private final boolean overdue;
+    private String surcharge;
 
     private BillRow(String billNo, String period, String dueDate, long consumptionM3, String total, String open,
                     boolean overdue) {
@@ -56,6 +57,16 @@ public final class BillRow implements Serializable {
 
     public String getOpen() {
         return open;
+    }
+
+    /** The late-payment surcharge due on this bill today, formatted; null when none. */
+    public String getSurcharge() {
+        return surcharge;
+    }
+
+    BillRow withSurcharge(String formatted) {
+        this.surcharge = formatted;
+        return this;
     }
 
     public boolean isOverdue() {

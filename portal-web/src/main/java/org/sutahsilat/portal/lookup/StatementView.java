@@ -39,6 +39,22 @@ public final class StatementView implements Serializable {
         return new StatementView(statement, rows, format.money(statement.totalDebt()));
     }
 
+    /**
+     * With the late-payment surcharge due today per bill ({@code PaymentService.account}: the ledger's rule, charged
+     * and unpaid plus accrued): each surcharged bill shows it, and the total is the debt it makes ({@code debt}).
+     */
+    public static StatementView of(AccountStatement statement, LocalDate today, Locale locale,
+                                   java.util.Map<Long, org.sutahsilat.domain.shared.Money> surchargeByBill,
+                                   org.sutahsilat.domain.shared.Money debt) {
+        PortalFormat format = new PortalFormat(locale);
+        List<BillRow> rows = statement.openBills().stream().map(b -> {
+            BillRow row = BillRow.of(b, today, format);
+            var surcharge = surchargeByBill.get(b.billId());
+            return surcharge != null && surcharge.isPositive() ? row.withSurcharge(format.money(surcharge)) : row;
+        }).toList();
+        return new StatementView(statement, rows, format.money(debt));
+    }
+
     public String getInstitutionName() {
         return institutionName;
     }
