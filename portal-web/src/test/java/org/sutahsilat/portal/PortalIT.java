@@ -47,6 +47,15 @@ class PortalIT {
     @BeforeEach
     void newBrowser() throws Exception {
         browser = new PortalBrowser(base.toURI());
+        forgetFailedLookups(); // every test's client is 127.0.0.1: one test's wrong codes must not block the next
+    }
+
+    private static void forgetFailedLookups() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("su.test.db.url"),
+                System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM portal_lookup_failure");
+        }
     }
 
     @Test
@@ -338,6 +347,26 @@ class PortalIT {
                 return keys.next() ? keys.getLong(1) : 0;
             }
         }
+    }
+
+    // ---------------------------------------------------------------- lookup rate limit
+
+    /** Ten wrong codes within ten minutes: the eleventh lookup is refused, even with the right code, and says until when. */
+    @Test
+    void tenFailedLookupsBlockTheNextOneEvenWithTheRightCode() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> wrong = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, "ZZZZ999" + (i % 8 + 2));
+            assertThat(wrong.body()).as("attempt %d", i + 1).contains(GENERIC_FAILURE)
+                    .doesNotContain("Çok fazla hatalı deneme");
+        }
+        HttpResponse<String> refused = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE);
+        assertThat(refused.body()).containsPattern("Çok fazla hatalı deneme yapıldı\\..*saat [0-2][0-9]:[0-5][0-9]")
+                .doesNotContain("A-2026-0002", "Ay*** Yı***");
+        // another subscriber number from the same client is refused too (the address counts)
+        assertThat(browser.lookup(INSTITUTION_B, B_DEBTOR_NO, B_DEBTOR_CODE).body())
+                .contains("Çok fazla hatalı deneme").doesNotContain("B-2026-0001");
+        forgetFailedLookups();
+        assertThat(browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE).body()).contains("A-2026-0002");
     }
 
     private static long idOf(String sql) throws java.sql.SQLException {

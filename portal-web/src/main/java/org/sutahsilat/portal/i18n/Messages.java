@@ -20,6 +20,14 @@ public final class Messages {
         return context.getApplication().getResourceBundle(context, BUNDLE_VAR).getString(key);
     }
 
+    /** A translated error with {@link java.text.MessageFormat} arguments ({0}, {1} …) in the page's language. */
+    public static void globalError(String key, Object... arguments) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        String pattern = context.getApplication().getResourceBundle(context, BUNDLE_VAR).getString(key);
+        String text = new java.text.MessageFormat(pattern, context.getViewRoot().getLocale()).format(arguments);
+        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
     public static void globalError(String key) {
         FacesContext context = FacesContext.getCurrentInstance();
         ResourceBundle bundle = context.getApplication().getResourceBundle(context, BUNDLE_VAR);

@@ -47,6 +47,9 @@ public class BillLookupBacking {
     PaymentService payments;
 
     @Inject
+    org.sutahsilat.domain.portal.LookupThrottle throttle;
+
+    @Inject
     CardPaymentService card;
 
     private List<Institution> institutions;
@@ -59,7 +62,20 @@ public class BillLookupBacking {
     public void lookup() {
         String code = paymentCode;
         paymentCode = null;
+        String address = ((jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext
+                .getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
+        long institution = institutionId == null ? 0 : institutionId;
+        var blocked = throttle.blockedUntil(address, institution, subscriberNo);
+        if (blocked.isPresent()) {
+            // refused before the code is even compared: the right code does not help a guesser either
+            Messages.globalError("lookup.blocked", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .format(blocked.get().atZone(PortalFormat.TURKEY)));
+            return;
+        }
         var found = portal.lookup(institutionId, subscriberNo, code);
+        if (found.isEmpty()) {
+            throttle.recordFailure(address, institution, subscriberNo);
+        }
         // the lookup narrowed the tenant scope to the institution: the ledger adds the surcharge due today
         statement = found.map(s -> {
             SubscriberAccount account = payments.account(s.institutionId(), s.subscriberNo());
