@@ -369,6 +369,26 @@ class PortalIT {
         assertThat(browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE).body()).contains("A-2026-0002");
     }
 
+    // ---------------------------------------------------------------- consumption chart
+
+    /** The statement draws the last twelve months' consumption (4, 19 and 31 m³ billed) as SVG bars, with the numbers. */
+    @Test
+    void theStatementChartsTheLastTwelveMonthsConsumption() throws Exception {
+        String html = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE).body();
+        assertThat(html).contains("Son 12 ayın tüketimi (m³)", "id=\"consumption-chart\"");
+        Matcher bars = Pattern.compile("<rect [^>]*class=\"bar\"").matcher(html);
+        int count = 0;
+        while (bars.find()) {
+            count++;
+        }
+        assertThat(count).isEqualTo(12);
+        assertThat(html).containsPattern("<rect [^>]*height=\"100\"[^>]*class=\"bar\"") // 31 m³, the largest
+                .containsPattern("<rect [^>]*height=\"61\"[^>]*class=\"bar\"")       // 19 m³
+                .containsPattern("<rect [^>]*height=\"13\"[^>]*class=\"bar\"");      // 4 m³
+        assertThat(html).containsPattern("<td>[^<]+</td><td>31</td>").containsPattern("<td>[^<]+</td><td>4</td>")
+                .as("no script draws it").doesNotContain("<script");
+    }
+
     private static long idOf(String sql) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("su.test.db.url"),
                 System.getProperty("su.test.db.user"), System.getProperty("su.test.db.password"));

@@ -64,10 +64,11 @@ public class PortalLookupService {
             return Optional.empty();
         }
         Subscriber s = found.get();
-        List<BillBalance> open = bills.balances(s.getId()).stream().filter(BillBalance::isOpen).toList();
+        List<BillBalance> all = bills.balances(s.getId());
+        List<BillBalance> open = all.stream().filter(BillBalance::isOpen).toList();
         Money debt = open.stream().map(BillBalance::open).reduce(Money.ZERO, Money::plus);
         return Optional.of(new AccountStatement(institutionId, institution.get().getName(),
-                s.getSubscriberNo().value(), s.maskedName(), open, debt, s.getId()));
+                s.getSubscriberNo().value(), s.maskedName(), open, debt, s.getId(), all));
     }
 
     /**

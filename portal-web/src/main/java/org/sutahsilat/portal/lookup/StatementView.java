@@ -22,6 +22,7 @@ public final class StatementView implements Serializable {
     private final String totalDebt;
     private final boolean hasDebt;
     private final boolean anyOverdue;
+    private List<ConsumptionBar> consumption = List.of();
 
     private StatementView(AccountStatement statement, List<BillRow> bills, String totalDebt) {
         this.institutionName = statement.institutionName();
@@ -52,7 +53,18 @@ public final class StatementView implements Serializable {
             var surcharge = surchargeByBill.get(b.billId());
             return surcharge != null && surcharge.isPositive() ? row.withSurcharge(format.money(surcharge)) : row;
         }).toList();
-        return new StatementView(statement, rows, format.money(debt));
+        StatementView view = new StatementView(statement, rows, format.money(debt));
+        view.consumption = ConsumptionBar.of(statement.bills(), java.time.YearMonth.from(today), locale, format);
+        return view;
+    }
+
+    /** The last twelve months' consumption, oldest first (the chart). */
+    public List<ConsumptionBar> getConsumption() {
+        return consumption;
+    }
+
+    public boolean isHasConsumption() {
+        return consumption.stream().anyMatch(c -> c.getM3() > 0);
     }
 
     public String getInstitutionName() {

@@ -22,7 +22,7 @@ class StatementViewTest {
 
     private static AccountStatement statement(List<BillBalance> open) {
         Money debt = open.stream().map(BillBalance::open).reduce(Money.ZERO, Money::plus);
-        return new AccountStatement(1, "Yeşilköy Köyü", "1001", "Ay*** Yı***", open, debt, 11);
+        return new AccountStatement(1, "Yeşilköy Köyü", "1001", "Ay*** Yı***", open, debt, 11, open);
     }
 
     @Test
