@@ -34,10 +34,7 @@ public class JpaCreditSettlement implements CreditSettlement {
         if (ids.isEmpty()) {
             return 0;
         }
-        FixedTenantContext scope = new FixedTenantContext(TenantScope.of(institutionId));
-        PaymentService payments = new PaymentService(new JpaPaymentRepository(em, scope),
-                new JpaSubscriberRepository(em, scope), new JpaInstitutionRepository(em, scope), new JpaAuditLog(em),
-                scope, clock);
+        PaymentService payments = paymentService(em, institutionId, clock);
         int settled = 0;
         for (Object id : ids) {
             if (!payments.applyCredit(institutionId, ((Number) id).longValue(), null).isEmpty()) {
@@ -45,5 +42,15 @@ public class JpaCreditSettlement implements CreditSettlement {
             }
         }
         return settled;
+    }
+
+    /**
+     * {@link PaymentService} working in the transaction of {@code em}, scoped to one institution: for work with no
+     * user and no request tenant (a billing run's chunk, a card payment's callback or reconciliation).
+     */
+    public static PaymentService paymentService(EntityManager em, long institutionId, Clock clock) {
+        FixedTenantContext scope = new FixedTenantContext(TenantScope.of(institutionId));
+        return new PaymentService(new JpaPaymentRepository(em, scope), new JpaSubscriberRepository(em, scope),
+                new JpaInstitutionRepository(em, scope), new JpaAuditLog(em), scope, clock);
     }
 }

@@ -5,12 +5,7 @@ import org.sutahsilat.domain.document.ReceiptDocument;
 import org.sutahsilat.domain.payment.PaymentCommand;
 import org.sutahsilat.domain.payment.PaymentService;
 import org.sutahsilat.domain.payment.SubscriberAccount;
-import org.sutahsilat.domain.tenant.FixedTenantContext;
-import org.sutahsilat.domain.tenant.TenantScope;
-import org.sutahsilat.infrastructure.jpa.JpaAuditLog;
-import org.sutahsilat.infrastructure.jpa.JpaInstitutionRepository;
-import org.sutahsilat.infrastructure.jpa.JpaPaymentRepository;
-import org.sutahsilat.infrastructure.jpa.JpaSubscriberRepository;
+import org.sutahsilat.infrastructure.jpa.JpaCreditSettlement;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,9 +23,7 @@ final class DomainLedger {
     }
 
     PaymentService service(EntityManager em, long institutionId) {
-        FixedTenantContext tenant = new FixedTenantContext(TenantScope.of(institutionId));
-        return new PaymentService(new JpaPaymentRepository(em, tenant), new JpaSubscriberRepository(em, tenant),
-                new JpaInstitutionRepository(em, tenant), new JpaAuditLog(em), tenant, clock);
+        return JpaCreditSettlement.paymentService(em, institutionId, clock);
     }
 
     SubscriberAccount account(EntityManager em, long institutionId, String subscriberNo) {
