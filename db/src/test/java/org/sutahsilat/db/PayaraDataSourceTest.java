@@ -21,6 +21,17 @@ class PayaraDataSourceTest {
     }
 
     @Test
+    void addsTheDriverCachesUnlessTheUrlSetsThemAndValidatesAtMostOnceAPeriod() {
+        var commands = PayaraDataSource.commands(
+                new DatabaseSettings("jdbc:mysql://h/d?prepStmtCacheSize=50", "u", "p"));
+        assertThat(commands.get(0))
+                .contains(":prepStmtCacheSize=50:cachePrepStmts=true:prepStmtCacheSqlLimit=4096")
+                .contains(":useLocalSessionState=true")
+                .doesNotContain("prepStmtCacheSize=256")
+                .contains("--validationmethod auto-commit --validateatmostonceperiod 15");
+    }
+
+    @Test
     void emptyPasswordAndDefaultPort() {
         var commands = PayaraDataSource.commands(new DatabaseSettings("jdbc:mysql://localhost/su", "root", ""));
         assertThat(commands.get(0)).contains("serverName=localhost:port=3306:databaseName=su:user=root:password=()");

@@ -72,6 +72,14 @@ final class PortalBrowser {
         return form.submit("submit");
     }
 
+    /** Follows the link with this id on the last page. */
+    HttpResponse<String> follow(String id) throws IOException, InterruptedException {
+        Matcher link = Pattern.compile("<a\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(last.body());
+        assertThat(link.find()).as("link " + id + " in\n" + last.body()).isTrue();
+        String href = attribute(link.group(), "href");
+        return get(href);
+    }
+
     Form form(String id) {
         String html = last.body();
         Matcher start = Pattern.compile("<form\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);

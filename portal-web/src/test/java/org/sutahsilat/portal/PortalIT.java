@@ -85,11 +85,51 @@ class PortalIT {
         assertThat(html).contains("Borç durumu", INSTITUTION_A, A_DEBTOR_NO, "Ay*** Yı***",
                 "A-2026-0002", "A-2026-0003", "₺500,00", "₺234,56", "₺1.000,00", "₺1.234,56", "Son ödeme tarihi");
         assertThat(html).doesNotContain("Ayşe", "Yılmaz", GENERIC_FAILURE)
-                .as("the fully paid bill is not listed").doesNotContain("A-2026-0001")
                 .as("the payment code is never written back").doesNotContain(A_DEBTOR_CODE, "AB23-CD45");
-        assertThat(count(html, "class=\"badge overdue\"")).as("only the partly paid bill is overdue").isEqualTo(1);
+        String open = html.substring(html.indexOf("Ödenmemiş faturalar"), html.indexOf("id=\"paid-bills\""));
+        assertThat(open).as("the fully paid bill is not among the open ones").doesNotContain("A-2026-0001")
+                .contains("A-2026-0002", "A-2026-0003");
+        assertThat(count(open, "class=\"badge overdue\"")).as("only the partly paid bill is overdue").isEqualTo(1);
         assertThat(result.headers().firstValue("Cache-Control")).hasValue("no-store");
         browser.save("result-tr");
+    }
+
+    /** Below the open bills: the paid bills with the day paid, the receipts, and a PDF of every one of them. */
+    @Test
+    void theStatementListsPaidBillsAndReceiptsWithTheirPdfsForThisSubscriberOnly() throws Exception {
+        String html = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, A_DEBTOR_CODE).body();
+        String paid = section(html, "id=\"paid-bills\"");
+        assertThat(paid).contains("A-2026-0001", "₺100,00", "Ödendiği gün").doesNotContain("A-2026-0002");
+        String receipts = section(html, "id=\"receipts\"");
+        assertThat(receipts).contains("R-TST-1", "₺365,44", "Nakit");
+
+        List<String> pdfs = new java.util.ArrayList<>();
+        Matcher link = Pattern.compile("<a class=\"pdf-link\" href=\"([^\"]+)\"").matcher(html);
+        while (link.find()) {
+            pdfs.add(link.group(1).replace("&amp;", "&"));
+        }
+        assertThat(pdfs).as("three bills and one receipt").hasSize(4);
+        for (String pdf : pdfs) {
+            HttpResponse<String> r = browser.get(pdf);
+            assertThat(r.statusCode()).as(pdf).isEqualTo(200);
+            assertThat(r.body()).startsWith("%PDF-");
+        }
+        String receiptPdf = pdfs.stream().filter(p -> p.contains("makbuz")).findFirst().orElseThrow();
+        assertThat(receiptPdf).matches(".*/makbuz\\?t=[^&]+&p=\\d+");
+
+        // the receipt link's token names this subscriber: another subscriber's payment id, a changed token or id: 404
+        long paymentOfB = idOf("SELECT id FROM payment WHERE receipt_no = 'R-TST-B1'");
+        assertThat(browser.get(receiptPdf.replaceAll("&p=\\d+", "&p=" + paymentOfB)).statusCode()).isEqualTo(404);
+        assertThat(browser.get(receiptPdf.replaceAll("&p=\\d+", "&p=x")).statusCode()).isEqualTo(404);
+        String token = receiptPdf.replaceAll(".*t=([^&]+)&.*", "$1");
+        String changed = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+        assertThat(browser.get(receiptPdf.replace(token, changed)).statusCode()).isEqualTo(404);
+    }
+
+    private static String section(String html, String marker) {
+        int start = html.indexOf(marker);
+        assertThat(start).as(marker).isNotNegative();
+        return html.substring(start, html.indexOf("</ul>", start));
     }
 
     @Test
@@ -143,7 +183,7 @@ class PortalIT {
     @Test
     void englishShowsEnglishLabelsAndAmounts() throws Exception {
         browser.get("");
-        HttpResponse<String> english = browser.form("lang").submit("en");
+        HttpResponse<String> english = browser.follow("lang-en");
         assertThat(english.statusCode()).isEqualTo(200);
         assertThat(english.body()).containsPattern("<html[^>]* lang=\"en\"").contains("Subscriber number", "Payment code", "Show my bills")
                 .doesNotContain("Abone numarası");
@@ -153,7 +193,7 @@ class PortalIT {
         String failed = browser.lookup(INSTITUTION_A, A_DEBTOR_NO, "ZZZZ9999").body();
         assertThat(failed).contains("The subscriber number or the payment code is wrong.");
         browser.save("failure-en");
-        browser.form("lang").submit("tr");
+        browser.follow("lang-tr");
         assertThat(browser.get("").body()).containsPattern("<html[^>]* lang=\"tr\"").contains("Abone numarası");
     }
 
@@ -278,6 +318,18 @@ class PortalIT {
                 .as("only this bill").doesNotContain("A-2026-0003", "A-2026-0001", "₺1.234,56")
                 .doesNotContain("Ayşe", "Yılmaz", A_DEBTOR_CODE)
                 .as("card payment is off here").doesNotContain("odeme/index.xhtml");
+        assertThat(page.headers().allValues("Set-Cookie")).as("a QR page keeps no session")
+                .noneMatch(c -> c.startsWith("SU_PORTAL_SESSION="));
+
+        // the language switch is a link to the same bill page; the choice is remembered for the next page
+        HttpResponse<String> english = browser.follow("lang-en");
+        assertThat(english.uri().getPath()).endsWith("/fatura/" + token);
+        assertThat(english.body()).containsPattern("<html[^>]* lang=\"en\"").contains("A-2026-0002", "₺234.56")
+                .doesNotContain("Faturanız");
+        assertThat(english.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SU_LANG=en"))
+                .noneMatch(c -> c.startsWith("SU_PORTAL_SESSION="));
+        assertThat(browser.get("fatura/" + token).body()).containsPattern("<html[^>]* lang=\"en\"");
+        browser.follow("lang-tr");
 
         HttpResponse<String> pdf = browser.get("fatura/" + token + "/pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);

@@ -58,7 +58,7 @@ final class PortalTestData {
             long ayse = subscriber(c, a, A_DEBTOR_NO, "Ayşe Yılmaz", A_DEBTOR_CODE);
             subscriber(c, a, A_CLEAR_NO, "Mehmet Öztürk", A_CLEAR_CODE);
             long fatma = subscriber(c, b, B_DEBTOR_NO, "Fatma Kaya", B_DEBTOR_CODE);
-            subscriber(c, b, A_DEBTOR_NO, "Hasan Demir", B_SAME_NO_CODE);
+            long hasan = subscriber(c, b, A_DEBTOR_NO, "Hasan Demir", B_SAME_NO_CODE);
 
             long paid = bill(c, a, ayse, "A-2026-0001", month.minusMonths(3), today.minusDays(60), 4, "100.00");
             long partly = bill(c, a, ayse, "A-2026-0002", month.minusMonths(2), today.minusDays(30), 19, "500.00");
@@ -70,6 +70,10 @@ final class PortalTestData {
                     a, ayse, new BigDecimal("365.44"), now(), now());
             allocate(c, payment, paid, "100.00");
             allocate(c, payment, partly, "265.44");
+            // a payment of another institution's subscriber (with Ayşe's number): never reachable from her page
+            insert(c, "INSERT INTO payment (institution_id, subscriber_id, amount, channel, paid_at, receipt_no,"
+                    + " created_at) VALUES (?, ?, ?, 'CASH', ?, 'R-TST-B1', ?)", b, hasan, new BigDecimal("42.00"),
+                    now(), now());
             c.commit();
         }
     }

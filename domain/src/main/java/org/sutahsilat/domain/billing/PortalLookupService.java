@@ -49,9 +49,20 @@ public class PortalLookupService {
         return institutions.findActiveForPublicListing();
     }
 
+    /**
+     * For a request that proved its right to one subscriber's data (a signed access token): narrows the tenant scope
+     * to that institution if it is active. False (and nothing narrowed) otherwise.
+     */
+    public boolean enter(long institutionId) {
+        if (institutions.findActiveForPublic(institutionId).isEmpty()) {
+            return false;
+        }
+        tenant.set(TenantScope.of(institutionId));
+        return true;
+    }
+
     public Optional<AccountStatement> lookup(long institutionId, String subscriberNo, String paymentCode) {
-        Optional<Institution> institution = institutions.findActiveForPublicListing().stream()
-                .filter(i -> i.getId() == institutionId).findFirst();
+        Optional<Institution> institution = institutions.findActiveForPublic(institutionId);
         if (institution.isEmpty() || !SubscriberNo.isValid(subscriberNo)) {
             DECOY.matches(paymentCode);
             return Optional.empty();
@@ -77,8 +88,7 @@ public class PortalLookupService {
      * the bill's institution. Empty for anything else (a reversed bill, an inactive institution, a mismatch).
      */
     public Optional<PortalBill> bill(long institutionId, long billId) {
-        Optional<Institution> institution = institutions.findActiveForPublicListing().stream()
-                .filter(i -> i.getId() == institutionId).findFirst();
+        Optional<Institution> institution = institutions.findActiveForPublic(institutionId);
         if (institution.isEmpty()) {
             return Optional.empty();
         }

@@ -17,5 +17,8 @@ public interface InstitutionRepository {
      */
     List<Institution> findActiveForPublicListing();
 
+    /** One active institution by id, regardless of tenant scope (the public facts a portal page names). */
+    Optional<Institution> findActiveForPublic(long id);
+
     Institution save(Institution institution);
 }

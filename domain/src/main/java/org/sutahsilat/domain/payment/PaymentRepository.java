@@ -11,10 +11,19 @@ import java.util.Set;
 
 /**
  * Payments, their allocation rows and the surcharge charged, within the tenant scope in force. The reads that feed
- * an allocation ({@link #paymentsOf}, {@link #chargesOf}) are locking reads taken after {@link #lockSubscriber}, so
- * they always see the latest committed postings of the subscriber.
+ * an allocation ({@link #paymentsOf}, {@link #chargesOf} with {@link Read#LOCKING}) are locking reads taken after
+ * {@link #lockSubscriber}, so they always see the latest committed postings of the subscriber. A screen that only
+ * shows an account reads {@link Read#PLAIN}: it never waits for, nor holds up, a posting.
  */
 public interface PaymentRepository {
+
+    /** How a ledger read is taken. */
+    enum Read {
+        /** {@code FOR UPDATE}: the latest committed rows, held until the end of the transaction (postings). */
+        LOCKING,
+        /** A consistent read that takes no lock (screens that only show an account). */
+        PLAIN
+    }
 
     /** Sort keys accepted by {@link #search}. */
     Set<String> SORT_KEYS = Set.of("paidAt", "receivedOn", "receiptNo", "amount", "channel", "subscriberNo");
@@ -34,11 +43,11 @@ public interface PaymentRepository {
      */
     void lockSubscriber(long subscriberId);
 
-    /** Every payment of the subscriber with its allocation rows, oldest first (locking read). */
-    List<Payment> paymentsOf(long subscriberId);
+    /** Every payment of the subscriber with its allocation rows, oldest first. */
+    List<Payment> paymentsOf(long subscriberId, Read read);
 
-    /** The surcharge charged on the subscriber's bills (locking read). */
-    List<SurchargeCharge> chargesOf(long subscriberId);
+    /** The surcharge charged on the subscriber's bills. */
+    List<SurchargeCharge> chargesOf(long subscriberId, Read read);
 
     /** The subscriber's bills in force (ISSUED). */
     List<SubscriberLedger.BillEntry> billsInForce(long subscriberId);

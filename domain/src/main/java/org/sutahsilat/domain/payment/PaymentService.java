@@ -8,6 +8,7 @@ import org.sutahsilat.domain.audit.AuditLog;
 import org.sutahsilat.domain.document.ReceiptDocument;
 import org.sutahsilat.domain.institution.Institution;
 import org.sutahsilat.domain.institution.InstitutionRepository;
+import org.sutahsilat.domain.payment.PaymentRepository.Read;
 import org.sutahsilat.domain.payment.SubscriberLedger.AllocationEntry;
 import org.sutahsilat.domain.payment.SubscriberLedger.ChargeEntry;
 import org.sutahsilat.domain.shared.DomainException;
@@ -28,9 +29,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -106,9 +109,38 @@ public class PaymentService {
         Subscriber s = subscriber(institutionId, subscriberNo);
         Institution institution = institution(institutionId);
         LocalDate today = today();
-        SubscriberLedger ledger = ledger(institution, s.getId(), payments.paymentsOf(s.getId()));
+        // a screen: plain reads, so that showing an account never waits for a posting nor holds one up
+        SubscriberLedger ledger = ledger(institution, s.getId(), payments.paymentsOf(s.getId(), Read.PLAIN),
+                Read.PLAIN);
         return new SubscriberAccount(institutionId, s.getId(), s.getSubscriberNo().value(), s.maskedName(), today,
                 ledger.openBills(today), ledger.debt(today), ledger.credit());
+    }
+
+    /** The subscriber's receipts (newest first) and the day each fully paid bill was paid (plain reads). */
+    public PaymentHistory history(long institutionId, long subscriberId) {
+        institution(institutionId);
+        List<Payment> history = payments.paymentsOf(subscriberId, Read.PLAIN).stream()
+                .filter(p -> p.getInstitutionId() == institutionId).toList();
+        Set<Long> reversed = reversedIds(history);
+        List<PaymentHistory.Receipt> receipts = new ArrayList<>();
+        Map<Long, LocalDate> paidOn = new HashMap<>();
+        for (Payment p : history) {
+            receipts.add(new PaymentHistory.Receipt(p.getId(), p.getReceiptNo(), p.businessDay(), p.getAmount(),
+                    p.getChannel(), p.isReversal(), reversed.contains(p.getId())));
+            if (p.isReversal() || reversed.contains(p.getId())) {
+                continue;
+            }
+            for (PaymentAllocation a : p.getAllocations()) {
+                if (a.getKind() == AllocationKind.PRINCIPAL && a.getBillId() != null) {
+                    // rows from before allocation days were kept count as of their payment's day
+                    LocalDate day = a.getAllocatedOn() != null ? a.getAllocatedOn() : p.businessDay();
+                    paidOn.merge(a.getBillId(), day, (x, y) -> x.isAfter(y) ? x : y);
+                }
+            }
+        }
+        receipts.sort(java.util.Comparator.comparing(PaymentHistory.Receipt::receivedOn)
+                .thenComparing(PaymentHistory.Receipt::paymentId).reversed());
+        return new PaymentHistory(receipts, paidOn);
     }
 
     /** A payment taken at the office by a cashier (OPERATOR or COMPANY_ADMIN). */
@@ -170,8 +202,8 @@ public class PaymentService {
                     reference);
         }
 
-        List<Payment> history = payments.paymentsOf(s.getId());
-        SubscriberLedger ledger = ledger(institution, s.getId(), history);
+        List<Payment> history = payments.paymentsOf(s.getId(), Read.LOCKING);
+        SubscriberLedger ledger = ledger(institution, s.getId(), history, Read.LOCKING);
         LocalDate last = ledger.lastPosting();
         if (last != null && on.isBefore(last)) {
             throw new DomainException("error.payment.dateBeforeLastPosting",
@@ -213,8 +245,8 @@ public class PaymentService {
         Subscriber s = subscribers.find(subscriberId).filter(x -> x.getInstitutionId() == institutionId)
                 .orElseThrow(() -> new NotFoundException("subscriber", subscriberId));
         payments.lockSubscriber(s.getId());
-        List<Payment> history = payments.paymentsOf(s.getId());
-        SubscriberLedger ledger = ledger(institution, s.getId(), history);
+        List<Payment> history = payments.paymentsOf(s.getId(), Read.LOCKING);
+        SubscriberLedger ledger = ledger(institution, s.getId(), history, Read.LOCKING);
         CreditSpent spent = spendCredit(ledger, history, today());
         if (spent.lines().isEmpty()) {
             return List.of();
@@ -256,11 +288,11 @@ public class PaymentService {
         Institution institution = institution(original.getInstitutionId());
         LocalDate today = today();
         Instant now = clock.instant();
-        List<Payment> history = new ArrayList<>(payments.paymentsOf(original.getSubscriberId()));
+        List<Payment> history = new ArrayList<>(payments.paymentsOf(original.getSubscriberId(), Read.LOCKING));
         String receiptNo = payments.nextReceiptNo(institution.getId(), institution.getCode(), today.getYear());
         Payment reversal = original.reverse(receiptNo, today, why, staff.id(), now);
         history.add(reversal);
-        SubscriberLedger ledger = ledger(institution, original.getSubscriberId(), history);
+        SubscriberLedger ledger = ledger(institution, original.getSubscriberId(), history, Read.LOCKING);
         reversal.balanceAfter(ledger.debt(today), ledger.credit());
         payments.save(reversal);
         audit.record(AuditEntry.of(now, staff.id(), staff.username(), institution.getId(), "PAYMENT_REVERSED",
@@ -272,6 +304,13 @@ public class PaymentService {
     /** The receipt of a payment (or of a reversal) within the tenant scope. */
     public ReceiptDocument receipt(long paymentId) {
         return receipt(payments.find(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId)));
+    }
+
+    /** A receipt, only if the payment is the given subscriber's (the portal's check); else empty. */
+    public Optional<ReceiptDocument> receiptOf(long institutionId, long subscriberId, long paymentId) {
+        return payments.find(paymentId)
+                .filter(p -> p.getInstitutionId() == institutionId && p.getSubscriberId() == subscriberId)
+                .map(this::receipt);
     }
 
     /** The payment list: tenant-scoped, filtered, one page. */
@@ -383,11 +422,11 @@ public class PaymentService {
                 .collect(Collectors.toSet());
     }
 
-    private SubscriberLedger ledger(Institution institution, long subscriberId, List<Payment> history) {
+    private SubscriberLedger ledger(Institution institution, long subscriberId, List<Payment> history, Read read) {
         SurchargeCalculator calculator = new SurchargeCalculator(institution.getSurchargePolicy(),
                 payments.surchargeRates(institution.getSurchargePolicy()));
-        return SubscriberLedger.of(calculator, payments.billsInForce(subscriberId), payments.chargesOf(subscriberId),
-                history, null);
+        return SubscriberLedger.of(calculator, payments.billsInForce(subscriberId),
+                payments.chargesOf(subscriberId, read), history, null);
     }
 
     private Institution institution(long institutionId) {

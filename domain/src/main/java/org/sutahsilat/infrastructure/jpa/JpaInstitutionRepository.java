@@ -48,6 +48,13 @@ public class JpaInstitutionRepository extends JpaRepositorySupport implements In
     }
 
     @Override
+    public Optional<Institution> findActiveForPublic(long id) {
+        return em.createQuery("SELECT i FROM Institution i WHERE i.id = :id AND i.active = TRUE", Institution.class)
+                .setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public Institution save(Institution institution) {
         if (institution.getId() == null) {
             if (!scope().isAll()) {

@@ -95,27 +95,31 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
     }
 
     @Override
-    public List<Payment> paymentsOf(long subscriberId) {
+    public List<Payment> paymentsOf(long subscriberId, Read read) {
         Query q = em.createQuery("SELECT p FROM Payment p LEFT JOIN FETCH p.allocations WHERE "
                 + scopeCondition("p") + " AND p.subscriberId = :subscriberId ORDER BY p.id", Payment.class);
         bindScope(q);
         @SuppressWarnings("unchecked")
         List<Payment> payments = q.setParameter("subscriberId", subscriberId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lockMode(read))
                 .getResultList();
         return List.copyOf(new java.util.LinkedHashSet<>(payments));
     }
 
     @Override
-    public List<SurchargeCharge> chargesOf(long subscriberId) {
+    public List<SurchargeCharge> chargesOf(long subscriberId, Read read) {
         Query q = em.createQuery("SELECT c FROM SurchargeCharge c WHERE " + scopeCondition("c")
                 + " AND c.subscriberId = :subscriberId ORDER BY c.id", SurchargeCharge.class);
         bindScope(q);
         @SuppressWarnings("unchecked")
         List<SurchargeCharge> charges = q.setParameter("subscriberId", subscriberId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lockMode(read))
                 .getResultList();
         return charges;
+    }
+
+    private static LockModeType lockMode(Read read) {
+        return read == Read.LOCKING ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
     }
 
     @Override

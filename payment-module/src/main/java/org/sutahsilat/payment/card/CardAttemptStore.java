@@ -86,9 +86,12 @@ final class CardAttemptStore {
     }
 
     /** The subscriber's active attempt, read with a lock (a locking read sees what others committed meanwhile). */
+    /**
+     * The subscriber's OPEN or UNKNOWN attempt. A plain read, taken under the subscriber's row lock: a locking read
+     * of a missing key would leave a gap lock, and two subscribers' starts inserting into that gap deadlock.
+     */
     static Optional<CardAttempt> active(EntityManager em, long subscriberId) {
-        return one(em, "SELECT " + COLUMNS + " FROM payment_attempt WHERE active_subscriber_id = ? FOR UPDATE",
-                subscriberId);
+        return one(em, "SELECT " + COLUMNS + " FROM payment_attempt WHERE active_subscriber_id = ?", subscriberId);
     }
 
     static Optional<CardAttempt> byToken(EntityManager em, String token) {
@@ -248,6 +251,21 @@ final class CardAttemptStore {
 
     private static String cut(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    /**
+     * Makes the transaction just begun READ COMMITTED; must be its first statement. A card posting serialises on
+     * the attempt's and the subscriber's rows; under REPEATABLE READ its locking reads (the subscriber's payments,
+     * charges, idempotency key) would also lock the index gaps around them, which the neighbouring subscribers'
+     * postings insert into: deadlocks between payments that share no row. READ COMMITTED locks rows only, and its
+     * plain reads see what was committed before the row lock was granted.
+     */
+    static void readCommitted(EntityManager em) {
+        try (Statement st = connection(em).createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the isolation of a card posting", e);
+        }
     }
 
     static Connection connection(EntityManager em) {

@@ -2,6 +2,7 @@ package org.sutahsilat.payment.card;
 
 import jakarta.persistence.EntityManager;
 import org.sutahsilat.domain.billing.ChunkTransactions;
+import org.sutahsilat.infrastructure.jpa.RetryingTransactions;
 import org.sutahsilat.domain.document.ReceiptDocument;
 import org.sutahsilat.domain.payment.Payment;
 import org.sutahsilat.domain.payment.PaymentChannel;
@@ -66,7 +67,8 @@ public final class CardPayments {
     private final DomainLedger ledger;
 
     public CardPayments(ChunkTransactions tx, PaymentGateway gateway, Clock clock, CardSettings settings) {
-        this.tx = tx;
+        // a deadlock victim (two subscribers' postings next to each other in an index) is run again
+        this.tx = new RetryingTransactions(tx);
         this.gateway = gateway;
         this.clock = clock;
         this.settings = settings;
@@ -156,9 +158,12 @@ public final class CardPayments {
     }
 
     private Prepared prepare(EntityManager em, StartCommand command) {
+        // The subscriber's row lock is the transaction's first statement: every posting and every start of the
+        // subscriber takes it, so the plain reads after it (the account, the active attempt) see the latest state,
+        // and no locking read of a missing row leaves a gap lock that two starts could deadlock on.
+        lockSubscriber(em, command.institutionId(), command.subscriberNo());
         SubscriberAccount account = ledger.account(em, command.institutionId(), command.subscriberNo());
         long subscriberId = account.subscriberId();
-        lockSubscriber(em, subscriberId);
         Optional<CardAttempt> active = CardAttemptStore.active(em, subscriberId);
         if (active.isPresent()) {
             CardAttempt a = active.get();
@@ -270,6 +275,7 @@ public final class CardPayments {
     /** One transaction: lock the attempt, record the payment once, link it; a loser of the race sees SUCCEEDED. */
     private Settlement pay(CardAttempt attempt, CheckoutResult result) {
         return tx.inTransaction(em -> {
+            CardAttemptStore.readCommitted(em);
             CardAttempt locked = CardAttemptStore.lock(em, attempt.id()).orElseThrow();
             if (locked.status() == AttemptStatus.SUCCEEDED) {
                 return succeeded(locked);
@@ -448,10 +454,12 @@ public final class CardPayments {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static void lockSubscriber(EntityManager em, long subscriberId) {
-        try (PreparedStatement ps = CardAttemptStore.connection(em)
-                .prepareStatement("SELECT id FROM subscriber WHERE id = ? FOR UPDATE")) {
-            ps.setLong(1, subscriberId);
+    /** Locks the subscriber's row by its number (nothing when there is no such subscriber: the account says so). */
+    private static void lockSubscriber(EntityManager em, long institutionId, String subscriberNo) {
+        try (PreparedStatement ps = CardAttemptStore.connection(em).prepareStatement(
+                "SELECT id FROM subscriber WHERE institution_id = ? AND subscriber_no = ? FOR UPDATE")) {
+            ps.setLong(1, institutionId);
+            ps.setString(2, subscriberNo == null ? "" : subscriberNo.strip());
             ps.executeQuery().close();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -122,10 +122,19 @@ final class CardTestDatabase {
             return new Village(id, s, no);
         }
 
+        /** Another subscriber of the same institution (its own bills). */
+        Village neighbour() {
+            String no = String.valueOf(700_000_000L + (long) (Math.random() * 99_999_999));
+            long s = update("INSERT INTO subscriber (institution_id, subscriber_no, full_name, category, payment_code,"
+                    + " created_at) VALUES (?, ?, 'Ali Demir', 'RESIDENTIAL', ?, NOW())", id, no,
+                    org.sutahsilat.domain.subscriber.PaymentCode.generate(new java.security.SecureRandom()).value());
+            return new Village(id, s, no);
+        }
+
         long bill(LocalDate due, String total) {
             return update("INSERT INTO bill (institution_id, subscriber_id, bill_no, period, issue_date, due_date,"
                     + " consumption_m3, total, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 10, ?, 'ISSUED', NOW())",
-                    id, subscriberId, "F" + id + "-" + (++seq), due.minusMonths(1).toString().substring(0, 7),
+                    id, subscriberId, "F" + subscriberId + "-" + (++seq), due.minusMonths(1).toString().substring(0, 7),
                     due.minusDays(15), due, new BigDecimal(total));
         }
     }

@@ -36,7 +36,15 @@ final class FakeIyzico implements ResponseDefinitionTransformerV2 {
     private final AtomicLong sequence = new AtomicLong(27_000_000);
 
     static IyzicoStub start(FakeIyzico fake) {
-        IyzicoStub stub = new IyzicoStub(fake);
+        return stub(new IyzicoStub(fake));
+    }
+
+    /** The stub tuned for load ({@link IyzicoStub#forLoad}). */
+    static IyzicoStub startForLoad(FakeIyzico fake) {
+        return stub(IyzicoStub.forLoad(fake));
+    }
+
+    private static IyzicoStub stub(IyzicoStub stub) {
         stub.server.stubFor(any(urlEqualTo(IyzicoStub.INITIALIZE_PATH)).willReturn(okJson("{}")));
         stub.server.stubFor(any(urlEqualTo(IyzicoStub.RETRIEVE_PATH)).willReturn(okJson("{}")));
         return stub;

@@ -49,7 +49,23 @@ public final class IyzicoStub implements AutoCloseable {
 
     /** With WireMock extensions (e.g. a transformer that answers like iyzico for any basket). */
     public IyzicoStub(Extension... extensions) {
-        server = new WireMockServer(options()
+        this(false, extensions);
+    }
+
+    /**
+     * For load (the callback benchmark): no request journal (it keeps every request) and enough Jetty threads for
+     * the benchmark's callers, so that the stub, standing in for iyzico's servers, is not what is measured.
+     */
+    public static IyzicoStub forLoad(Extension... extensions) {
+        return new IyzicoStub(true, extensions);
+    }
+
+    private IyzicoStub(boolean load, Extension... extensions) {
+        var options = options();
+        if (load) {
+            options.disableRequestJournal().containerThreads(80).gzipDisabled(true);
+        }
+        server = new WireMockServer(options
                 .extensions(extensions)
                 .httpDisabled(true)
                 .dynamicHttpsPort()

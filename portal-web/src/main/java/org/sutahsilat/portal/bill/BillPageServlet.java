@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sutahsilat.domain.billing.BillDirectory;
 import org.sutahsilat.domain.billing.PortalLookupService;
 import org.sutahsilat.domain.document.BillDocument;
+import org.sutahsilat.domain.payment.QrBillService;
 import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.shared.NotFoundException;
 import org.sutahsilat.infrastructure.pdf.BillPdfRenderer;
@@ -27,6 +28,9 @@ public class BillPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String TOKEN_ATTRIBUTE = "su.portal.billToken";
+    static final String PAGE_ATTRIBUTE = "su.portal.qrBill";
+    /** The view; requested directly (not through this servlet) it is a 404, see {@link BillViewGuard}. */
+    static final String VIEW = "/fatura.xhtml";
 
     @Inject
     transient PortalTokens tokens;
@@ -36,6 +40,9 @@ public class BillPageServlet extends HttpServlet {
 
     @Inject
     transient BillDirectory bills;
+
+    @Inject
+    transient QrBillService qrBills;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -49,8 +56,15 @@ public class BillPageServlet extends HttpServlet {
             return;
         }
         if (!pdf) {
+            // read here, in one transaction, so that the page only renders (and a missing bill is a plain 404)
+            Optional<QrBillService.QrBill> page = qrBills.page(ref.get().institutionId(), ref.get().billId());
+            if (page.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
             request.setAttribute(TOKEN_ATTRIBUTE, token);
-            request.getRequestDispatcher("/fatura.xhtml").forward(request, response);
+            request.setAttribute(PAGE_ATTRIBUTE, page.get());
+            request.getRequestDispatcher(VIEW).forward(request, response);
             return;
         }
         // the same checks as the page (active institution, bill in force), which also narrow the tenant scope

@@ -6,22 +6,16 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.sutahsilat.domain.billing.BillBalance;
 import org.sutahsilat.domain.billing.PortalBill;
-import org.sutahsilat.domain.billing.PortalLookupService;
-import org.sutahsilat.domain.payment.OpenBill;
-import org.sutahsilat.domain.payment.PaymentService;
+import org.sutahsilat.domain.payment.QrBillService;
 import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.payment.card.CardPaymentService;
 import org.sutahsilat.portal.lookup.PortalFormat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The page a printed bill's QR code opens ({@code /fatura/<token>}, forwarded here by {@link BillPageServlet}): that
@@ -39,12 +33,6 @@ public class QrBillBacking {
     PortalTokens tokens;
 
     @Inject
-    PortalLookupService portal;
-
-    @Inject
-    PaymentService payments;
-
-    @Inject
     CardPaymentService card;
 
     @Inject
@@ -54,32 +42,15 @@ public class QrBillBacking {
     private PortalBill bill;
     private Money surcharge = Money.ZERO;
 
+    /** What {@link BillPageServlet} read for this request (the guard keeps the view from being asked for alone). */
     @PostConstruct
     void load() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
                 .getRequest();
-        Object forwarded = request.getAttribute(BillPageServlet.TOKEN_ATTRIBUTE);
-        token = forwarded instanceof String s ? s : null;
-        Optional<PortalTokens.BillRef> ref = tokens.verifyBill(token);
-        bill = ref.flatMap(r -> portal.bill(r.institutionId(), r.billId())).orElse(null);
-        if (bill != null && bill.balance().isOpen()) {
-            // the scope is the bill's institution now (portal.bill narrowed it): the surcharge due on it today
-            surcharge = payments.account(bill.institutionId(), bill.subscriberNo()).openBills().stream()
-                    .filter(b -> b.billId() == bill.balance().billId()).map(OpenBill::surchargeDue).findFirst()
-                    .orElse(Money.ZERO);
-        }
-    }
-
-    /** Before rendering (view action): no such bill → the plain 404. */
-    public void check() {
-        if (bill == null) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            try {
-                ((HttpServletResponse) faces.getExternalContext().getResponse()).sendError(404);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            faces.responseComplete();
+        token = (String) request.getAttribute(BillPageServlet.TOKEN_ATTRIBUTE);
+        if (request.getAttribute(BillPageServlet.PAGE_ATTRIBUTE) instanceof QrBillService.QrBill page) {
+            bill = page.bill();
+            surcharge = page.surchargeDue();
         }
     }
 

@@ -81,7 +81,14 @@ public class BillLookupBacking {
             SubscriberAccount account = payments.account(s.institutionId(), s.subscriberNo());
             Map<Long, Money> surcharge = account.openBills().stream()
                     .collect(Collectors.toMap(OpenBill::billId, OpenBill::surchargeDue, (x, y) -> x));
-            return StatementView.of(s, PortalFormat.today(clock), locale.getLocale(), surcharge, account.debt());
+            // every bill's PDF through its signed bill address; every receipt's through a 30-minute access token
+            String access = tokens.access(s.institutionId(), s.subscriberId(), PAY_ACCESS);
+            String lang = "en".equals(locale.getLanguage()) ? "?lang=en" : "";
+            return StatementView.of(s, PortalFormat.today(clock), locale.getLocale(), surcharge, account.debt())
+                    .withHistory(s, payments.history(s.institutionId(), s.subscriberId()), locale.getLocale(),
+                            billId -> "/fatura/" + tokens.bill(s.institutionId(), billId) + "/pdf" + lang,
+                            paymentId -> ReceiptServlet.PATH + "?t=" + access + "&p=" + paymentId
+                                    + (lang.isEmpty() ? "" : "&lang=en"));
         }).orElse(null);
         payUrl = found.filter(s -> !s.openBills().isEmpty() && card.enabled())
                 .map(s -> "/odeme/index.xhtml?t=" + tokens.access(s.institutionId(), s.subscriberId(), PAY_ACCESS))

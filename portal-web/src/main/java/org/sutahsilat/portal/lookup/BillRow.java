@@ -18,6 +18,8 @@ public final class BillRow implements Serializable {
     private final String open;
     private final boolean overdue;
     private String surcharge;
+    private String paidOn;
+    private String pdfUrl;
 
     private BillRow(String billNo, String period, String dueDate, long consumptionM3, String total, String open,
                     boolean overdue) {
@@ -66,6 +68,26 @@ public final class BillRow implements Serializable {
 
     BillRow withSurcharge(String formatted) {
         this.surcharge = formatted;
+        return this;
+    }
+
+    /** The day a paid bill was paid, formatted; null for an open bill (or a bill paid before our records). */
+    public String getPaidOn() {
+        return paidOn;
+    }
+
+    /** The bill's PDF (its signed bill address, the same as its printed QR code), relative to the portal. */
+    public String getPdfUrl() {
+        return pdfUrl;
+    }
+
+    BillRow withPaidOn(String formatted) {
+        this.paidOn = formatted;
+        return this;
+    }
+
+    BillRow withPdfUrl(String url) {
+        this.pdfUrl = url;
         return this;
     }
 

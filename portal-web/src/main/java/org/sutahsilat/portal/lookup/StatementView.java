@@ -1,6 +1,8 @@
 package org.sutahsilat.portal.lookup;
 
 import org.sutahsilat.domain.billing.AccountStatement;
+import org.sutahsilat.domain.billing.BillBalance;
+import org.sutahsilat.domain.payment.PaymentHistory;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -23,6 +25,8 @@ public final class StatementView implements Serializable {
     private final boolean hasDebt;
     private final boolean anyOverdue;
     private List<ConsumptionBar> consumption = List.of();
+    private List<BillRow> paidBills = List.of();
+    private List<ReceiptRow> receipts = List.of();
 
     private StatementView(AccountStatement statement, List<BillRow> bills, String totalDebt) {
         this.institutionName = statement.institutionName();
@@ -56,6 +60,41 @@ public final class StatementView implements Serializable {
         StatementView view = new StatementView(statement, rows, format.money(debt));
         view.consumption = ConsumptionBar.of(statement.bills(), java.time.YearMonth.from(today), locale, format);
         return view;
+    }
+
+    /**
+     * Links every bill (open and paid) to its PDF, adds the paid bills (newest first, with the day each was paid)
+     * and the receipts with theirs. {@code billPdf} and {@code receiptPdf} give a row's signed address.
+     */
+    public StatementView withHistory(AccountStatement statement, PaymentHistory history, Locale locale,
+                                     java.util.function.LongFunction<String> billPdf,
+                                     java.util.function.LongFunction<String> receiptPdf) {
+        PortalFormat format = new PortalFormat(locale);
+        List<BillBalance> open = statement.openBills();
+        for (int i = 0; i < bills.size() && i < open.size(); i++) {
+            bills.get(i).withPdfUrl(billPdf.apply(open.get(i).billId()));
+        }
+        paidBills = statement.bills().stream().filter(b -> !b.isOpen())
+                .sorted(java.util.Comparator.comparing(BillBalance::dueDate).thenComparing(BillBalance::billId)
+                        .reversed())
+                .map(b -> {
+                    LocalDate paid = history.billPaidOn().get(b.billId());
+                    return BillRow.of(b, paid == null ? b.dueDate() : paid, format)
+                            .withPaidOn(paid == null ? null : format.date(paid)).withPdfUrl(billPdf.apply(b.billId()));
+                }).toList();
+        receipts = history.receipts().stream()
+                .map(r -> ReceiptRow.of(r, format, receiptPdf.apply(r.paymentId()))).toList();
+        return this;
+    }
+
+    /** Bills paid in full, newest first, each with its PDF. */
+    public List<BillRow> getPaidBills() {
+        return paidBills;
+    }
+
+    /** Every receipt of the subscriber (payments and reversals), newest first, each with its PDF. */
+    public List<ReceiptRow> getReceipts() {
+        return receipts;
     }
 
     /** The last twelve months' consumption, oldest first (the chart). */

@@ -6,11 +6,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sutahsilat.domain.document.ReceiptDocument;
-import org.sutahsilat.infrastructure.pdf.ReceiptPdfRenderer;
 import org.sutahsilat.payment.card.CardPaymentService;
+import org.sutahsilat.portal.lookup.ReceiptServlet;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,12 +31,6 @@ public class CardReceiptServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Locale language = "en".equals(request.getParameter("lang")) ? Locale.ENGLISH : Locale.forLanguageTag("tr");
-        byte[] pdf = new ReceiptPdfRenderer(language).render(receipt.get());
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "inline; filename=\"makbuz-" + receipt.get().receiptNo() + ".pdf\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setContentLength(pdf.length);
-        response.getOutputStream().write(pdf);
+        ReceiptServlet.send(request, response, receipt.get());
     }
 }

@@ -8,7 +8,7 @@ class LocaleBackingTest {
 
     @Test
     void turkishByDefault() {
-        assertThat(new LocaleBacking().getLanguage()).isEqualTo("tr");
+        assertThat(LanguageFilter.of(null)).isEqualTo(LocaleBacking.TURKISH);
     }
 
     @Test
@@ -19,5 +19,19 @@ class LocaleBackingTest {
         assertThat(LocaleBacking.supported("de")).isEqualTo(LocaleBacking.TURKISH);
         assertThat(LocaleBacking.supported("<script>")).isEqualTo(LocaleBacking.TURKISH);
         assertThat(LocaleBacking.supported(null)).isEqualTo(LocaleBacking.TURKISH);
+    }
+
+    @Test
+    void theSwitchKeepsThePagesQueryAndReplacesOnlyTheLanguage() {
+        assertThat(LocaleBacking.withLanguage(null, "lang=en")).isEqualTo("lang=en");
+        assertThat(LocaleBacking.withLanguage("t=abc.def", "lang=en")).isEqualTo("t=abc.def&lang=en");
+        assertThat(LocaleBacking.withLanguage("lang=en&t=x&language=1&lang", "lang=tr"))
+                .isEqualTo("t=x&language=1&lang=tr");
+    }
+
+    @Test
+    void outsideARequestTheSwitchGoesToTheStartPage() {
+        assertThat(LocaleBacking.switchUrl(null, "en")).isEqualTo("/?lang=en");
+        assertThat(LocaleBacking.switchUrl(null, "xx")).isEqualTo("/?lang=tr");
     }
 }
