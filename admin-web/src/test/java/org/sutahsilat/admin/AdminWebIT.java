@@ -1131,8 +1131,24 @@ class AdminWebIT {
         assertThat(c.get("collect.xhtml").status()).isEqualTo(403);
         assertThat(c.get("reverse.xhtml?payment=1").status()).isEqualTo(403);
         assertThat(c.get("payments.xhtml").status()).isEqualTo(200);
+        assertThat(c.get("card-report.xhtml").status()).isEqualTo(403);
+        assertThat(c.get("payments.xhtml").body()).doesNotContain("navCardReport");
         assertThat(count("SELECT COUNT(*) FROM payment WHERE institution_id = " + institutionP
                 + " AND amount = 10.00")).isZero();
+    }
+
+    /**
+     * The daily card reconciliation page is the operators' (its rows come from CardPayments.report, shown with the
+     * gateway in CardPaymentsIT); in this deployment card payment is off, which the page says instead of a table.
+     */
+    @Test
+    void anOperatorOpensTheCardReconciliationPageWhichSaysCardPaymentIsOff() throws Exception {
+        WebClient c = loggedIn("cashier-p");
+        WebClient.Response page = c.get("card-report.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Kart ödemeleri günlük mutabakat",
+                "Kart ile ödeme bu kurulumda kapalı (iyzico ayarları yok).");
+        assertThat(page.body()).contains("navCardReport").doesNotContain("reportForm:show");
     }
 
     private static WebClient.Response findSubscriber(WebClient c, WebClient.Response page, String no) throws Exception {

@@ -193,7 +193,7 @@ class PortalPaymentE2E {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains(subscriberNo);
-        List<WebElement> bills = browser.findElements(By.cssSelector("ul.bills li.bill"));
+        List<WebElement> bills = browser.findElements(By.cssSelector("#open-bills li.bill"));
         assertThat(bills).as("the demo subscriber has open bills").isNotEmpty();
         assertThat(browser.findElement(By.id("total-debt")).getText()).matches("₺[0-9.]+,[0-9]{2}");
         assertThat(bills.get(0).findElement(By.cssSelector(".bill-period")).getText()).isNotBlank();
@@ -289,8 +289,11 @@ class PortalPaymentE2E {
         browser.get("http://localhost:" + port + "/");
         lookUp(institution, subscriberNo, paymentCode);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
-        assertThat(browser.findElements(By.cssSelector("ul.bills li.bill"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#open-bills li"))).isEmpty();
         assertThat(browser.findElements(By.id("pay"))).isEmpty();
+        // now among the paid bills, and the card receipt is listed with its PDF
+        assertThat(browser.findElement(By.id("paid-bills")).getText()).contains(billNo);
+        assertThat(browser.findElement(By.id("receipts")).getText()).contains(receipt, amount);
 
         // the payment is in the admin app's payment list
         browser.get("http://localhost:" + port + "/admin/login.xhtml");

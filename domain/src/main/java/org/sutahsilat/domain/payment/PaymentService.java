@@ -157,6 +157,14 @@ public class PaymentService {
 
     /** Records a payment (any channel); see the class comment. Returns its receipt. */
     public ReceiptDocument record(PaymentCommand c) {
+        return receipt(post(c));
+    }
+
+    /**
+     * {@link #record} without building the receipt document: the posted payment (or, for a key already used, the
+     * first one). For callers that need only its id and receipt number (a card settlement).
+     */
+    public Payment post(PaymentCommand c) {
         Institution institution = institution(c.institutionId());
         Subscriber s = subscribers.find(c.subscriberId())
                 .filter(x -> x.getInstitutionId() == c.institutionId())
@@ -174,7 +182,7 @@ public class PaymentService {
                     throw new DomainException("error.payment.keyReused",
                             "key " + key + " was used for another payment " + p.getReceiptNo(), p.getReceiptNo());
                 }
-                return receipt(p);
+                return p;
             }
         }
         if (c.amount() == null || !c.amount().isPositive()) {
@@ -233,7 +241,7 @@ public class PaymentService {
         audit.record(AuditEntry.of(now, c.receivedBy(), null, institution.getId(), "PAYMENT_RECORDED", "Payment",
                 payment.getId(), "receipt=" + receiptNo + " subscriberNo=" + s.getSubscriberNo().value() + " amount="
                         + c.amount() + " channel=" + c.channel() + " receivedOn=" + on, null));
-        return receipt(payment);
+        return payment;
     }
 
     /**

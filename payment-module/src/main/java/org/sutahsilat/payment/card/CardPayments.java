@@ -283,17 +283,17 @@ public final class CardPayments {
             if (!AttemptStatus.SETTLEABLE.contains(locked.status())) {
                 return Settlement.rejected(locked);
             }
-            ReceiptDocument receipt = ledger.record(em, new PaymentCommand(locked.institutionId(),
+            Payment payment = ledger.post(em, new PaymentCommand(locked.institutionId(),
                     locked.subscriberId(), Money.ofKurus(result.paidPriceKurus()), PaymentChannel.CARD,
                     ledger.today(), result.paymentId(), null, "card:" + locked.id()));
-            if (!CardAttemptStore.succeeded(em, locked.id(), receipt.paymentId(), result.paymentId(),
+            if (!CardAttemptStore.succeeded(em, locked.id(), payment.getId(), result.paymentId(),
                     clock.instant())) {
                 throw new IllegalStateException("attempt " + locked.id() + " changed under its lock");
             }
             LOG.log(System.Logger.Level.INFO, "card attempt {0} settled: payment {1}, receipt {2}", locked.id(),
-                    receipt.paymentId(), receipt.receiptNo());
-            return new Settlement(Outcome.SUCCEEDED, locked.id(), locked.reference(), receipt.paymentId(),
-                    receipt.receiptNo());
+                    payment.getId(), payment.getReceiptNo());
+            return new Settlement(Outcome.SUCCEEDED, locked.id(), locked.reference(), payment.getId(),
+                    payment.getReceiptNo());
         });
     }
 

@@ -1,7 +1,7 @@
 package org.sutahsilat.payment.card;
 
 import jakarta.persistence.EntityManager;
-import org.sutahsilat.domain.document.ReceiptDocument;
+import org.sutahsilat.domain.payment.Payment;
 import org.sutahsilat.domain.payment.PaymentCommand;
 import org.sutahsilat.domain.payment.PaymentService;
 import org.sutahsilat.domain.payment.SubscriberAccount;
@@ -30,8 +30,9 @@ final class DomainLedger {
         return service(em, institutionId).account(institutionId, subscriberNo);
     }
 
-    ReceiptDocument record(EntityManager em, PaymentCommand command) {
-        return service(em, command.institutionId()).record(command);
+    /** Posts the payment (no receipt document: the settlement needs only its id and number). */
+    Payment post(EntityManager em, PaymentCommand command) {
+        return service(em, command.institutionId()).post(command);
     }
 
     LocalDate today() {

@@ -479,8 +479,8 @@ class CardPaymentsIT {
         Started settled = card.start(new StartCommand(w.id, w.subscriberNo, List.of(), "10.0.0.1"));
         card.settle(fake.tokenOf(settled.attemptId()), DeliveryChannel.CALLBACK, settled.reference(), null);
         long stray = new ResourceLocalChunkTransactions(CardTestDatabase.emf()).inTransaction(em ->
-                ledger.record(em, new PaymentCommand(x.id, x.subscriberId, Money.of("30.00"), PaymentChannel.CARD,
-                        ledger.today(), "no-such-gateway-payment", null, "stray-" + x.id)).paymentId());
+                ledger.post(em, new PaymentCommand(x.id, x.subscriberId, Money.of("30.00"), PaymentChannel.CARD,
+                        ledger.today(), "no-such-gateway-payment", null, "stray-" + x.id)).getId());
 
         List<ReportRow> rows = card.report(ledger.today(), TenantScope.of(List.of(v.id, w.id, x.id)));
 
