@@ -13,9 +13,9 @@ import org.sutahsilat.domain.payment.QrBillService;
 import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.shared.NotFoundException;
 import org.sutahsilat.infrastructure.pdf.BillPdfRenderer;
+import org.sutahsilat.portal.web.PdfDownload;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,12 +79,7 @@ public class BillPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Locale language = "en".equals(request.getParameter("lang")) ? Locale.ENGLISH : Locale.forLanguageTag("tr");
-        byte[] bytes = new BillPdfRenderer(language).render(document);
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "inline; filename=\"fatura-" + document.billNo() + ".pdf\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        PdfDownload.send(response, new BillPdfRenderer(PdfDownload.language(request)).render(document),
+                "fatura-" + document.billNo() + ".pdf");
     }
 }

@@ -10,9 +10,9 @@ import org.sutahsilat.domain.document.ReceiptDocument;
 import org.sutahsilat.domain.payment.PaymentService;
 import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.infrastructure.pdf.ReceiptPdfRenderer;
+import org.sutahsilat.portal.web.PdfDownload;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,13 +51,8 @@ public class ReceiptServlet extends HttpServlet {
     /** Writes a receipt's PDF ({@code ?lang=en}: English, else Turkish), never cached. */
     public static void send(HttpServletRequest request, HttpServletResponse response, ReceiptDocument receipt)
             throws IOException {
-        Locale language = "en".equals(request.getParameter("lang")) ? Locale.ENGLISH : Locale.forLanguageTag("tr");
-        byte[] pdf = new ReceiptPdfRenderer(language).render(receipt);
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "inline; filename=\"makbuz-" + receipt.receiptNo() + ".pdf\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setContentLength(pdf.length);
-        response.getOutputStream().write(pdf);
+        PdfDownload.send(response, new ReceiptPdfRenderer(PdfDownload.language(request)).render(receipt),
+                "makbuz-" + receipt.receiptNo() + ".pdf");
     }
 
     private static long parse(String id) {
