@@ -30,7 +30,7 @@ public interface PaymentRepository {
 
     Optional<Payment> find(long id);
 
-    Optional<Payment> findByIdempotencyKey(long institutionId, String key);
+    Optional<Payment> findByIdempotencyKey(long institutionId, String key, Read read);
 
     Optional<Payment> findReversalOf(long paymentId);
 
@@ -42,6 +42,12 @@ public interface PaymentRepository {
      * (two cashiers, a double click, a card callback at the same time).
      */
     void lockSubscriber(long subscriberId);
+
+    /**
+     * Locks the subscriber's row by its number (nothing if there is none). Taken as the transaction's first
+     * statement, the plain reads after it see every posting committed before the lock was granted.
+     */
+    void lockSubscriberByNo(long institutionId, String subscriberNo);
 
     /** Every payment of the subscriber with its allocation rows, oldest first. */
     List<Payment> paymentsOf(long subscriberId, Read read);

@@ -144,15 +144,24 @@ public class PaymentService {
     }
 
     /** A payment taken at the office by a cashier (OPERATOR or COMPANY_ADMIN). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ReceiptDocument recordAtOffice(OfficePayment payment, AuthenticatedUser staff) {
         requireCashier(staff);
         if (payment.channel() == null || !OFFICE_CHANNELS.contains(payment.channel())) {
             throw new DomainException("error.payment.channel", "not an office channel: " + payment.channel(),
                     payment.channel());
         }
+        // The subscriber's row lock is this transaction's first statement (REQUIRES_NEW): every posting of the
+        // subscriber takes it, so the reads after it may be plain, and plain reads lock no index gaps, which
+        // neighbouring subscribers' postings would insert into (deadlocks between cashiers, or with card callbacks).
+        String no = trimToNull(payment.subscriberNo());
+        if (no != null && SubscriberNo.isValid(no) && tenant.scope().permits(payment.institutionId())) {
+            payments.lockSubscriberByNo(payment.institutionId(), no);
+        }
         Subscriber s = subscriber(payment.institutionId(), payment.subscriberNo());
-        return record(new PaymentCommand(payment.institutionId(), s.getId(), payment.amount(), payment.channel(),
-                payment.receivedOn(), payment.reference(), staff.id(), payment.idempotencyKey()));
+        return receipt(post(new PaymentCommand(payment.institutionId(), s.getId(), payment.amount(),
+                payment.channel(), payment.receivedOn(), payment.reference(), staff.id(), payment.idempotencyKey()),
+                Read.PLAIN));
     }
 
     /** Records a payment (any channel); see the class comment. Returns its receipt. */
@@ -165,6 +174,14 @@ public class PaymentService {
      * first one). For callers that need only its id and receipt number (a card settlement).
      */
     public Payment post(PaymentCommand c) {
+        return post(c, Read.LOCKING);
+    }
+
+    /**
+     * {@code read}: LOCKING (the ledger reads lock what they read; under READ COMMITTED rows only) or PLAIN (only
+     * when the subscriber's row lock was the transaction's first statement, see {@link #recordAtOffice}).
+     */
+    private Payment post(PaymentCommand c, Read read) {
         Institution institution = institution(c.institutionId());
         Subscriber s = subscribers.find(c.subscriberId())
                 .filter(x -> x.getInstitutionId() == c.institutionId())
@@ -175,7 +192,7 @@ public class PaymentService {
         }
         payments.lockSubscriber(s.getId());
         if (key != null) {
-            var earlier = payments.findByIdempotencyKey(c.institutionId(), key);
+            var earlier = payments.findByIdempotencyKey(c.institutionId(), key, read);
             if (earlier.isPresent()) {
                 Payment p = earlier.get();
                 if (!p.getSubscriberId().equals(s.getId()) || !p.getAmount().equals(c.amount())) {
@@ -210,8 +227,8 @@ public class PaymentService {
                     reference);
         }
 
-        List<Payment> history = payments.paymentsOf(s.getId(), Read.LOCKING);
-        SubscriberLedger ledger = ledger(institution, s.getId(), history, Read.LOCKING);
+        List<Payment> history = payments.paymentsOf(s.getId(), read);
+        SubscriberLedger ledger = ledger(institution, s.getId(), history, read);
         LocalDate last = ledger.lastPosting();
         if (last != null && on.isBefore(last)) {
             throw new DomainException("error.payment.dateBeforeLastPosting",

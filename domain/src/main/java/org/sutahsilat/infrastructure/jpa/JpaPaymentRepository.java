@@ -58,7 +58,7 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
     }
 
     @Override
-    public Optional<Payment> findByIdempotencyKey(long institutionId, String key) {
+    public Optional<Payment> findByIdempotencyKey(long institutionId, String key, Read read) {
         if (!scope().permits(institutionId) || key == null) {
             return Optional.empty();
         }
@@ -66,7 +66,7 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
                         + " AND p.idempotencyKey = :key", Payment.class)
                 .setParameter("institutionId", institutionId)
                 .setParameter("key", key)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lockMode(read))
                 .getResultStream().findFirst();
     }
 
@@ -91,6 +91,14 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
     public void lockSubscriber(long subscriberId) {
         em.createNativeQuery("SELECT id FROM subscriber WHERE id = ? FOR UPDATE")
                 .setParameter(1, subscriberId)
+                .getResultList();
+    }
+
+    @Override
+    public void lockSubscriberByNo(long institutionId, String subscriberNo) {
+        em.createNativeQuery("SELECT id FROM subscriber WHERE institution_id = ? AND subscriber_no = ? FOR UPDATE")
+                .setParameter(1, institutionId)
+                .setParameter(2, subscriberNo)
                 .getResultList();
     }
 

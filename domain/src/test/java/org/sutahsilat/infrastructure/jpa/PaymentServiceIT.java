@@ -216,6 +216,40 @@ class PaymentServiceIT {
         LedgerCheck.check(v.id);
     }
 
+    // ---------------------------------------------------------------- concurrent cashiers
+
+    /** Postings of different subscribers at the same moment (several cashiers, card callbacks) all go through. */
+    @Test
+    void neighbouringSubscribersPaidAtTheSameMomentAllGoThrough() throws Exception {
+        int n = 16;
+        Village v = Village.create(InstitutionKind.VILLAGE, "LAW_6183", n);
+        for (int i = 0; i < n; i++) {
+            v.bill(i, "2026-01-15", "100.00");
+        }
+        Clock clock = Clock.fixed(MARCH_20, ZoneOffset.UTC);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Long>> paid = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                OfficePayment form = new OfficePayment(v.id, v.no(i), m("40.00"), PaymentChannel.CASH,
+                        LocalDate.parse("2026-03-20"), null, "form-" + UUID.randomUUID());
+                paid.add(pool.submit(() -> {
+                    start.await();
+                    return inService(v.scope(), clock, s -> s.recordAtOffice(form, OPERATOR)).paymentId();
+                }));
+            }
+            start.countDown();
+            for (Future<Long> f : paid) {
+                assertThat(f.get()).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE institution_id = " + v.id)).isEqualTo(n);
+        LedgerCheck.check(v.id);
+    }
+
     // ---------------------------------------------------------------- double submit
 
     @Test
