@@ -161,7 +161,7 @@ public final class CardPayments {
         // The subscriber's row lock is the transaction's first statement: every posting and every start of the
         // subscriber takes it, so the plain reads after it (the account, the active attempt) see the latest state,
         // and no locking read of a missing row leaves a gap lock that two starts could deadlock on.
-        lockSubscriber(em, command.institutionId(), command.subscriberNo());
+        ledger.lockSubscriber(em, command.institutionId(), command.subscriberNo());
         SubscriberAccount account = ledger.account(em, command.institutionId(), command.subscriberNo());
         long subscriberId = account.subscriberId();
         Optional<CardAttempt> active = CardAttemptStore.active(em, subscriberId);
@@ -452,18 +452,6 @@ public final class CardPayments {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** Locks the subscriber's row by its number (nothing when there is no such subscriber: the account says so). */
-    private static void lockSubscriber(EntityManager em, long institutionId, String subscriberNo) {
-        try (PreparedStatement ps = CardAttemptStore.connection(em).prepareStatement(
-                "SELECT id FROM subscriber WHERE institution_id = ? AND subscriber_no = ? FOR UPDATE")) {
-            ps.setLong(1, institutionId);
-            ps.setString(2, subscriberNo == null ? "" : subscriberNo.strip());
-            ps.executeQuery().close();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String receiptNo(EntityManager em, Long paymentId) {

@@ -5,7 +5,10 @@ import org.sutahsilat.domain.payment.Payment;
 import org.sutahsilat.domain.payment.PaymentCommand;
 import org.sutahsilat.domain.payment.PaymentService;
 import org.sutahsilat.domain.payment.SubscriberAccount;
+import org.sutahsilat.domain.tenant.FixedTenantContext;
+import org.sutahsilat.domain.tenant.TenantScope;
 import org.sutahsilat.infrastructure.jpa.JpaCreditSettlement;
+import org.sutahsilat.infrastructure.jpa.JpaPaymentRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,6 +27,12 @@ final class DomainLedger {
 
     PaymentService service(EntityManager em, long institutionId) {
         return JpaCreditSettlement.paymentService(em, institutionId, clock);
+    }
+
+    /** Locks the subscriber's row by its number (nothing if there is none): the transaction's first statement. */
+    void lockSubscriber(EntityManager em, long institutionId, String subscriberNo) {
+        new JpaPaymentRepository(em, new FixedTenantContext(TenantScope.of(institutionId)))
+                .lockSubscriberByNo(institutionId, subscriberNo == null ? "" : subscriberNo.strip());
     }
 
     SubscriberAccount account(EntityManager em, long institutionId, String subscriberNo) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sutahsilat.domain.billing.BillDirectory;
 import org.sutahsilat.domain.billing.PortalLookupService;
 import org.sutahsilat.domain.document.BillDocument;
+import org.sutahsilat.domain.document.BillDocumentFactory;
 import org.sutahsilat.domain.payment.QrBillService;
 import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.shared.NotFoundException;
@@ -43,6 +44,11 @@ public class BillPageServlet extends HttpServlet {
 
     @Inject
     transient QrBillService qrBills;
+
+    /** A bill's PDF for its signed token, relative to the portal ({@code ?lang=en} for English). */
+    public static String pdfUrl(String token, boolean english) {
+        return BillDocumentFactory.BILL_PAGE_PATH + token + "/pdf" + (english ? "?lang=en" : "");
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)

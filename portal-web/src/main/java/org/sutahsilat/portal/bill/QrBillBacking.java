@@ -13,9 +13,10 @@ import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.payment.card.CardPaymentService;
 import org.sutahsilat.portal.lookup.PortalFormat;
+import org.sutahsilat.portal.payment.CardPayBacking;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The page a printed bill's QR code opens ({@code /fatura/<token>}, forwarded here by {@link BillPageServlet}): that
@@ -25,9 +26,6 @@ import java.time.Duration;
 @Named("qrBill")
 @RequestScoped
 public class QrBillBacking {
-
-    /** How long the payment link of a bill page stays valid. */
-    static final Duration PAY_ACCESS = Duration.ofMinutes(30);
 
     @Inject
     PortalTokens tokens;
@@ -41,6 +39,7 @@ public class QrBillBacking {
     private String token;
     private PortalBill bill;
     private Money surcharge = Money.ZERO;
+    private PortalFormat format;
 
     /** What {@link BillPageServlet} read for this request (the guard keeps the view from being asked for alone). */
     @PostConstruct
@@ -96,7 +95,7 @@ public class QrBillBacking {
 
     /** The bill's PDF, in the page's language. */
     public String getPdfUrl() {
-        return "/fatura/" + token + "/pdf" + ("en".equals(locale()) ? "?lang=en" : "");
+        return BillPageServlet.pdfUrl(token, "en".equals(locale().getLanguage()));
     }
 
     /** The card payment page for this subscriber, when something is open and card payment is on; else null. */
@@ -104,18 +103,23 @@ public class QrBillBacking {
         if (!isOpen() || !card.enabled()) {
             return null;
         }
-        return "/odeme/index.xhtml?t=" + tokens.access(bill.institutionId(), bill.subscriberId(), PAY_ACCESS);
+        return CardPayBacking.url(tokens.access(bill.institutionId(), bill.subscriberId(),
+                CardPayBacking.ACCESS_LIFETIME));
     }
 
     private BillBalance balance() {
         return bill.balance();
     }
 
-    private static String locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage();
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
-    private static PortalFormat format() {
-        return new PortalFormat(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    /** One formatter for the page's language per request (the page asks for six amounts and dates). */
+    private PortalFormat format() {
+        if (format == null) {
+            format = new PortalFormat(locale());
+        }
+        return format;
     }
 }

@@ -11,8 +11,10 @@ import org.sutahsilat.domain.payment.SubscriberAccount;
 import org.sutahsilat.domain.security.PortalTokens;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.payment.card.CardPaymentService;
+import org.sutahsilat.portal.bill.BillPageServlet;
 import org.sutahsilat.portal.i18n.LocaleBacking;
 import org.sutahsilat.portal.i18n.Messages;
+import org.sutahsilat.portal.payment.CardPayBacking;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,9 +29,6 @@ import java.util.stream.Collectors;
 @Named("billLookup")
 @RequestScoped
 public class BillLookupBacking {
-
-    /** How long the payment link of a lookup stays valid. */
-    static final java.time.Duration PAY_ACCESS = java.time.Duration.ofMinutes(30);
 
     @Inject
     PortalLookupService portal;
@@ -76,22 +75,23 @@ public class BillLookupBacking {
         if (found.isEmpty()) {
             throttle.recordFailure(address, institution, subscriberNo);
         }
-        // the lookup narrowed the tenant scope to the institution: the ledger adds the surcharge due today
+        // the lookup narrowed the tenant scope to the institution: the ledger adds the surcharge due today.
+        // One access token (30 minutes) serves the pay link and every receipt's PDF; bills open by their own token.
+        String access = found.map(s -> tokens.access(s.institutionId(), s.subscriberId(),
+                CardPayBacking.ACCESS_LIFETIME)).orElse(null);
         statement = found.map(s -> {
             SubscriberAccount account = payments.account(s.institutionId(), s.subscriberNo());
             Map<Long, Money> surcharge = account.openBills().stream()
                     .collect(Collectors.toMap(OpenBill::billId, OpenBill::surchargeDue, (x, y) -> x));
-            // every bill's PDF through its signed bill address; every receipt's through a 30-minute access token
-            String access = tokens.access(s.institutionId(), s.subscriberId(), PAY_ACCESS);
-            String lang = "en".equals(locale.getLanguage()) ? "?lang=en" : "";
+            boolean english = "en".equals(locale.getLanguage());
             return StatementView.of(s, PortalFormat.today(clock), locale.getLocale(), surcharge, account.debt())
                     .withHistory(s, payments.history(s.institutionId(), s.subscriberId()), locale.getLocale(),
-                            billId -> "/fatura/" + tokens.bill(s.institutionId(), billId) + "/pdf" + lang,
+                            billId -> BillPageServlet.pdfUrl(tokens.bill(s.institutionId(), billId), english),
                             paymentId -> ReceiptServlet.PATH + "?t=" + access + "&p=" + paymentId
-                                    + (lang.isEmpty() ? "" : "&lang=en"));
+                                    + (english ? "&lang=en" : ""));
         }).orElse(null);
         payUrl = found.filter(s -> !s.openBills().isEmpty() && card.enabled())
-                .map(s -> "/odeme/index.xhtml?t=" + tokens.access(s.institutionId(), s.subscriberId(), PAY_ACCESS))
+                .map(s -> CardPayBacking.url(access))
                 .orElse(null);
         if (statement == null) {
             Messages.globalError("lookup.failed");

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,14 @@ import java.util.stream.Collectors;
 @Named("cardPay")
 @RequestScoped
 public class CardPayBacking {
+
+    /** How long a link to this page (and a statement's receipt links) stays valid. */
+    public static final Duration ACCESS_LIFETIME = Duration.ofMinutes(30);
+
+    /** This page's address for an access token, relative to the portal. */
+    public static String url(String accessToken) {
+        return "/odeme/index.xhtml?t=" + accessToken;
+    }
 
     @Inject
     CardPaymentService card;
