@@ -15,7 +15,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn -B -q -ntp -pl payment-module -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test ${BENCH_MVN_ARGS:-}
-cp="payment-module/target/test-classes:payment-module/target/classes:$(cat payment-module/target/test-classpath.txt)"
-exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -Djava.util.logging.config.file=/dev/null \
+cp="$root/payment-module/target/test-classes:$root/payment-module/target/classes"
+cp="$cp:$(cat payment-module/target/test-classpath.txt)"
+# the run's embedded database (about 0.5 GB) lives in bench/target/callback-bench and is removed afterwards
+work="$root/bench/target/callback-bench"
+rm -rf "$work"
+mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -Djava.util.logging.config.file=/dev/null \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$cp" org.sutahsilat.payment.card.CallbackBench "$@"

@@ -3,7 +3,7 @@
 #
 # Builds the launcher jar (unless BENCH_SKIP_BUILD=1), starts it on a fresh folder bench/target/portal-bench in demo
 # mode (embedded MariaDB, demo data), takes the QR bill page the launcher prints ("try a printed bill's QR page:")
-# and loads it with wrk (GET, 32 connections, 2 threads) for the given time after a warm-up; then, in the same run and
+# and loads it with wrk (GET, 32 connections, 2 threads) for the given time after a warm-up (BENCH_WARMUP_SECONDS, 60); then, in the same run and
 # on the same server, a static file (the portal's stylesheet) as the ceiling. Last line:
 #   portal-bench bill_page_rps=X static_rps=Y ratio=Z p99_ms=P
 # (ratio = X / Y; p99 of the bill page). Targets: ratio >= 0.10, p99 <= 300 ms.
@@ -64,7 +64,10 @@ p99_ms() {
 }
 errors() { sed -n 's/.*Non-2xx or 3xx responses:[[:space:]]*\([0-9]*\).*/\1/p' "$1"; }
 
-wrk -t2 -c32 -d10s "$bill_url" > warmup.txt            # JIT, caches, connection pools
+# warm-up: JIT, caches, connection pools. On 2 cores shared with the database and wrk, the JIT compiler needs about a
+# minute of load before the page reaches the steady rate a long-running server has (after 10 s of load it serves
+# about a third of it, after 30 s about two thirds).
+wrk -t2 -c32 -d"${BENCH_WARMUP_SECONDS:-60}s" "$bill_url" > warmup.txt
 wrk -t2 -c32 -d"${seconds}s" --latency "$bill_url" > bill.txt
 wrk -t2 -c32 -d5s "$static_url" > warmup-static.txt
 wrk -t2 -c32 -d"${seconds}s" --latency "$static_url" > static.txt

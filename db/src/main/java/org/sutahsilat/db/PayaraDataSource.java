@@ -19,14 +19,16 @@ public final class PayaraDataSource {
     /**
      * Connector/J settings the pool adds unless the URL sets them: parsed statements are cached per connection (the
      * portal runs the same few queries for every page) and the session state is tracked locally, so that setting
-     * auto-commit or isolation to what it already is costs no round trip.
+     * auto-commit or isolation to what it already is costs no round trip. No OpenTelemetry spans per statement:
+     * Payara ships the OpenTelemetry API, and Connector/J would otherwise open a span for every query it sends.
      */
     static final Map<String, String> DRIVER_DEFAULTS = orderedMap(
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "256",
             "prepStmtCacheSqlLimit", "4096",
             "useLocalSessionState", "true",
-            "cacheServerConfiguration", "true");
+            "cacheServerConfiguration", "true",
+            "openTelemetry", "DISABLED");
 
     /**
      * A pooled connection is checked (auto-commit round trip) at most once in this many seconds, not at every
@@ -58,6 +60,25 @@ public final class PayaraDataSource {
                 + " --property " + props + " " + POOL_NAME);
         commands.add("create-jdbc-resource --connectionpoolid " + POOL_NAME + " " + JNDI_NAME);
         return commands;
+    }
+
+    /**
+     * The JDBC URL with the pool's driver settings added (those the URL does not set), for a persistence unit run
+     * outside Payara (tests, benchmarks), so that the driver there behaves as the application's pool does.
+     */
+    public static String urlWithDriverDefaults(DatabaseSettings settings) {
+        DatabaseSettings.Parts parts = settings.parts();
+        Map<String, String> parameters = new LinkedHashMap<>(parts.parameters());
+        DRIVER_DEFAULTS.forEach(parameters::putIfAbsent);
+        StringBuilder url = new StringBuilder("jdbc:mysql://").append(parts.host()).append(':').append(parts.port())
+                .append('/').append(parts.database());
+        char separator = '?';
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            // the URL's own parameters are kept as written (raw); the defaults need no escaping
+            url.append(separator).append(p.getKey()).append('=').append(p.getValue());
+            separator = '&';
+        }
+        return url.toString();
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {

@@ -26,7 +26,7 @@ class PayaraDataSourceTest {
                 new DatabaseSettings("jdbc:mysql://h/d?prepStmtCacheSize=50", "u", "p"));
         assertThat(commands.get(0))
                 .contains(":prepStmtCacheSize=50:cachePrepStmts=true:prepStmtCacheSqlLimit=4096")
-                .contains(":useLocalSessionState=true")
+                .contains(":useLocalSessionState=true").contains(":openTelemetry=DISABLED")
                 .doesNotContain("prepStmtCacheSize=256")
                 .contains("--validationmethod auto-commit --validateatmostonceperiod 15");
     }
@@ -46,5 +46,14 @@ class PayaraDataSourceTest {
     @Test
     void toStringHidesThePassword() {
         assertThat(new DatabaseSettings("jdbc:mysql://h/d", "u", "secret").toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void aPoolOutsidePayaraGetsTheSameDriverSettingsUnlessTheUrlSetsThem() {
+        assertThat(PayaraDataSource.urlWithDriverDefaults(new DatabaseSettings(
+                "jdbc:mysql://db.example:3307/su?prepStmtCacheSize=50&sslMode=REQUIRED", "u", "p")))
+                .isEqualTo("jdbc:mysql://db.example:3307/su?prepStmtCacheSize=50&sslMode=REQUIRED&cachePrepStmts=true"
+                        + "&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&cacheServerConfiguration=true"
+                        + "&openTelemetry=DISABLED");
     }
 }

@@ -11,5 +11,11 @@ public interface BillRepository {
     /** Bills in force (ISSUED) of a subscriber with their paid amounts, oldest first. */
     List<BillBalance> balances(long subscriberId);
 
+    /**
+     * A bill in force of an active institution with its subscriber and institution, one plain read, for the public
+     * page a printed bill's QR code opens; empty when any of that is missing or outside the scope in force.
+     */
+    Optional<PublicBill> publicBill(long institutionId, long billId);
+
     Bill save(Bill bill);
 }

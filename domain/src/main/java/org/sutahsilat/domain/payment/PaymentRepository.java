@@ -55,6 +55,13 @@ public interface PaymentRepository {
     /** The surcharge charged on the subscriber's bills. */
     List<SurchargeCharge> chargesOf(long subscriberId, Read read);
 
+    /**
+     * One bill's share of the ledger in one plain read: the allocation rows on it, each dated and marked in force or
+     * not as {@link SubscriberLedger#of} would, and the surcharge charged on it. For a page that shows one bill (the
+     * QR page) without loading the subscriber's whole ledger; empty outside the scope in force.
+     */
+    SubscriberLedger.BillRows billRows(long institutionId, long billId);
+
     /** The subscriber's bills in force (ISSUED). */
     List<SubscriberLedger.BillEntry> billsInForce(long subscriberId);
 

@@ -51,6 +51,21 @@ public final class SubscriberLedger {
                                   boolean inForce) {
     }
 
+    /** What is posted on one bill: the allocation rows on it and the surcharge charged on it. */
+    public record BillRows(List<AllocationEntry> allocations, List<ChargeEntry> charges) {
+
+        public BillRows {
+            allocations = List.copyOf(allocations);
+            charges = List.copyOf(charges);
+        }
+
+        /** Σ principal rows on the bill, reversal rows (negative) included: what has been paid of its total. */
+        public Money principalPaid() {
+            return allocations.stream().filter(a -> a.kind() == AllocationKind.PRINCIPAL).map(AllocationEntry::amount)
+                    .reduce(Money.ZERO, Money::plus);
+        }
+    }
+
     private final SurchargeCalculator calculator;
     private final Map<Long, BillEntry> bills = new LinkedHashMap<>();
     private final List<ChargeEntry> charges = new ArrayList<>();

@@ -3,8 +3,6 @@ package org.sutahsilat.domain.shared;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -118,11 +116,24 @@ public final class Money implements Comparable<Money>, Serializable {
 
     /** As people read it: {@code ₺1.234,56} in Turkish, {@code ₺1,234.56} in English. */
     public String format(Locale locale) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(
-                "tr".equals(locale.getLanguage()) ? Locale.forLanguageTag("tr-TR") : Locale.US);
-        DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
-        format.setRoundingMode(ROUNDING);
-        String digits = format.format(amount.abs());
-        return (amount.signum() < 0 ? "-" : "") + "₺" + digits;
+        // written from the kuruş digits (no DecimalFormat per call: pages write many amounts)
+        boolean turkish = "tr".equals(locale.getLanguage());
+        String digits = amount.setScale(SCALE, ROUNDING).unscaledValue().abs().toString();
+        if (digits.length() < SCALE + 1) {
+            digits = "0".repeat(SCALE + 1 - digits.length()) + digits;
+        }
+        int units = digits.length() - SCALE;
+        StringBuilder out = new StringBuilder(digits.length() + units / 3 + 3);
+        if (amount.signum() < 0) {
+            out.append('-');
+        }
+        out.append('₺');
+        for (int i = 0; i < units; i++) {
+            if (i > 0 && (units - i) % 3 == 0) {
+                out.append(turkish ? '.' : ',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.append(turkish ? ',' : '.').append(digits, units, digits.length()).toString();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import org.sutahsilat.domain.billing.Bill;
 import org.sutahsilat.domain.billing.BillStatus;
 import org.sutahsilat.domain.institution.SurchargePolicy;
+import org.sutahsilat.domain.payment.AllocationKind;
 import org.sutahsilat.domain.payment.Payment;
 import org.sutahsilat.domain.payment.PaymentChannel;
 import org.sutahsilat.domain.payment.PaymentFilter;
@@ -24,11 +25,7 @@ import org.sutahsilat.domain.tenant.TenantContext;
 import org.sutahsilat.domain.user.UserAccount;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +121,46 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
                 .setLockMode(lockMode(read))
                 .getResultList();
         return charges;
+    }
+
+    @Override
+    public SubscriberLedger.BillRows billRows(long institutionId, long billId) {
+        if (!scope().permits(institutionId)) {
+            return new SubscriberLedger.BillRows(List.of(), List.of());
+        }
+        // One round trip for both kinds of row. An allocation row is dated and judged "in force" as
+        // SubscriberLedger.of does: the row's day, else its payment's business day; a reversal, or a payment some
+        // reversal reverses, is not in force. A charge row has no payment (NULL id, kind and flag).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.id, a.kind, a.amount, COALESCE(a.allocated_on, "
+                        + BUSINESS_DAY + "), p.reverses_payment_id IS NULL AND NOT EXISTS (SELECT 1 FROM payment r"
+                        + " WHERE r.reverses_payment_id = p.id), a.id FROM payment_allocation a"
+                        + " JOIN payment p ON p.id = a.payment_id WHERE a.bill_id = ? AND p.institution_id = ?"
+                        + " UNION ALL SELECT NULL, NULL, c.amount, c.charged_on, NULL, c.id FROM surcharge_charge c"
+                        + " WHERE c.bill_id = ? AND c.institution_id = ? ORDER BY 6")
+                .setParameter(1, billId)
+                .setParameter(2, institutionId)
+                .setParameter(3, billId)
+                .setParameter(4, institutionId)
+                .getResultList();
+        List<SubscriberLedger.AllocationEntry> allocations = new ArrayList<>();
+        List<SubscriberLedger.ChargeEntry> charges = new ArrayList<>();
+        for (Object[] r : rows) {
+            Money amount = Money.of((BigDecimal) r[2]);
+            LocalDate on = localDate(r[3]);
+            if (r[0] == null) {
+                charges.add(new SubscriberLedger.ChargeEntry(billId, on, amount));
+            } else {
+                allocations.add(new SubscriberLedger.AllocationEntry(((Number) r[0]).longValue(), billId,
+                        AllocationKind.valueOf((String) r[1]), amount, on, truth(r[4])));
+            }
+        }
+        return new SubscriberLedger.BillRows(allocations, charges);
+    }
+
+    /** A SQL truth value as the driver returns it (a number or a boolean). */
+    private static boolean truth(Object value) {
+        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
     }
 
     private static LockModeType lockMode(Read read) {
@@ -262,31 +299,5 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        return value == null ? null : Instant.parse(value.toString());
-    }
-
-    private static LocalDate localDate(Object value) {
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.toLocalDate();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toLocalDate();
-        }
-        return value == null ? null : LocalDate.parse(value.toString().substring(0, 10));
     }
 }

@@ -9,6 +9,11 @@ import org.sutahsilat.domain.tenant.TenantContext;
 import org.sutahsilat.domain.tenant.TenantOwned;
 import org.sutahsilat.domain.tenant.TenantScope;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -81,5 +86,33 @@ public abstract class JpaRepositorySupport {
 
     protected static String likeEscape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A date-time column of a native query, read as UTC. */
+    protected static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toInstant(ZoneOffset.UTC);
+        }
+        return value == null ? null : Instant.parse(value.toString());
+    }
+
+    /** A date column of a native query, whatever type the driver gave it. */
+    protected static LocalDate localDate(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toLocalDate();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime().toLocalDate();
+        }
+        return value == null ? null : LocalDate.parse(value.toString().substring(0, 10));
     }
 }

@@ -56,6 +56,13 @@ class MoneyTest {
         assertThat(Money.of("1234.56").format(tr)).isEqualTo("₺1.234,56");
         assertThat(Money.of("1234567.5").format(tr)).isEqualTo("₺1.234.567,50");
         assertThat(Money.of("-5").format(tr)).isEqualTo("-₺5,00");
+        assertThat(Money.of("0").format(tr)).isEqualTo("₺0,00");
+        assertThat(Money.of("0.05").format(tr)).isEqualTo("₺0,05");
+        assertThat(Money.of("-0.5").format(tr)).isEqualTo("-₺0,50");
+        assertThat(Money.of("999.99").format(tr)).isEqualTo("₺999,99");
+        assertThat(Money.of("1000").format(tr)).isEqualTo("₺1.000,00");
+        assertThat(Money.of("123456789012.34").format(tr)).isEqualTo("₺123.456.789.012,34");
         assertThat(Money.of("1234.56").format(Locale.ENGLISH)).isEqualTo("₺1,234.56");
+        assertThat(Money.of("-1234567.05").format(Locale.ENGLISH)).isEqualTo("-₺1,234,567.05");
     }
 }

@@ -7,11 +7,14 @@ import org.sutahsilat.domain.institution.Institution;
 import org.sutahsilat.domain.institution.InstitutionKind;
 import org.sutahsilat.domain.payment.AllocationLine;
 import org.sutahsilat.domain.payment.OfficePayment;
+import org.sutahsilat.domain.payment.OpenBill;
 import org.sutahsilat.domain.payment.PaymentChannel;
 import org.sutahsilat.domain.payment.PaymentCommand;
 import org.sutahsilat.domain.payment.PaymentFilter;
 import org.sutahsilat.domain.payment.PaymentService;
 import org.sutahsilat.domain.payment.PaymentSummary;
+import org.sutahsilat.domain.payment.QrBillService;
+import org.sutahsilat.domain.payment.SubscriberLedger;
 import org.sutahsilat.domain.payment.SubscriberAccount;
 import org.sutahsilat.domain.shared.DomainException;
 import org.sutahsilat.domain.shared.Money;
@@ -42,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -445,6 +449,8 @@ class PaymentServiceIT {
                 }
                 LedgerCheck.check(v.id);
                 LedgerCheck.check(w.id);
+                QrPageCheck.check(v, w.id, clock);
+                QrPageCheck.check(w, v.id, clock);
             }
         }
         assertThat(count("SELECT COUNT(*) FROM payment WHERE reverses_payment_id IS NOT NULL AND institution_id IN ("
@@ -454,6 +460,77 @@ class PaymentServiceIT {
         assertThat(count("SELECT COUNT(*) FROM payment_allocation a JOIN payment p ON p.id = a.payment_id"
                 + " WHERE p.institution_id = " + v.id + " AND a.kind = 'CREDIT' AND a.amount < 0"
                 + " AND p.reverses_payment_id IS NULL")).as("the sequence spent credit").isPositive();
+    }
+
+    /**
+     * The QR page reads one bill's rows only ({@link QrBillService}); for every bill in force it must show what the
+     * subscriber's whole ledger says of that bill today: the open principal and the surcharge due. Another
+     * institution's token never reaches the bill.
+     */
+    static final class QrPageCheck {
+
+        static void check(Village v, long otherInstitutionId, Clock clock) {
+            for (int who = 0; who < v.subscribers.size(); who++) {
+                int subscriber = who;
+                SubscriberAccount account = inService(v.scope(), clock, s -> s.account(v.id, v.no(subscriber)));
+                Map<Long, OpenBill> open = new LinkedHashMap<>();
+                account.openBills().forEach(b -> open.put(b.billId(), b));
+                for (long billId : billsInForce(v.subscribers.get(who))) {
+                    QrBillService.QrBill page = TestDatabase.inTransaction(em -> qrBills(em, clock)
+                            .page(v.id, billId)).orElseThrow(() -> new AssertionError("no QR page for " + billId));
+                    OpenBill expected = open.get(billId);
+                    Money principal = expected == null ? Money.ZERO : expected.openPrincipal();
+                    Money surcharge = expected == null ? Money.ZERO : expected.surchargeDue();
+                    assertThat(page.bill().balance().open()).as("open principal of bill %d", billId)
+                            .isEqualTo(principal);
+                    assertThat(page.surchargeDue()).as("surcharge due on bill %d", billId).isEqualTo(surcharge);
+                    assertThat(page.bill().subscriberNo()).isEqualTo(v.no(subscriber));
+                    SubscriberLedger.BillRows rows = TestDatabase.inTransaction(em -> new JpaPaymentRepository(em,
+                            new FixedTenantContext(v.scope())).billRows(v.id, billId));
+                    assertThat(rows.charges().stream().map(SubscriberLedger.ChargeEntry::amount)
+                            .reduce(Money.ZERO, Money::plus).amount()).as("surcharge charged on bill %d", billId)
+                            .isEqualByComparingTo(sumOf("SELECT COALESCE(SUM(amount), 0) FROM surcharge_charge"
+                                    + " WHERE bill_id = " + billId));
+                    assertThat(rows.allocations()).as("rows on bill %d", billId)
+                            .hasSize((int) count("SELECT COUNT(*) FROM payment_allocation WHERE bill_id = " + billId));
+                    Optional<QrBillService.QrBill> elsewhere = TestDatabase.inTransaction(em -> qrBills(em, clock)
+                            .page(otherInstitutionId, billId));
+                    assertThat(elsewhere).as("another institution's token").isEmpty();
+                }
+            }
+        }
+
+        private static BigDecimal sumOf(String sql) {
+            try (Connection c = TestDatabase.settings().connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static QrBillService qrBills(EntityManager em, Clock clock) {
+            FixedTenantContext tenant = new FixedTenantContext(TenantScope.none());
+            return new QrBillService(new JpaBillRepository(em, tenant), new JpaPaymentRepository(em, tenant), tenant,
+                    clock);
+        }
+
+        private static List<Long> billsInForce(long subscriberId) {
+            List<Long> ids = new ArrayList<>();
+            try (Connection c = TestDatabase.settings().connect(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM bill WHERE subscriber_id = ? AND status = 'ISSUED' ORDER BY id")) {
+                ps.setLong(1, subscriberId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return ids;
+        }
     }
 
     /**

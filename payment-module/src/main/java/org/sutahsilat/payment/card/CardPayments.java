@@ -37,6 +37,11 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Card payment attempts, settled exactly once (issue 4). Framework-free: the container wraps it in
@@ -60,6 +65,8 @@ public final class CardPayments {
     private static final int OPENING_POLLS = 50;
     private static final long OPENING_POLL_MILLIS = 100;
 
+    /** Settlements running on this node, by attempt id (see {@link #coalesced}). */
+    private final ConcurrentHashMap<Long, CompletableFuture<Settlement>> settling = new ConcurrentHashMap<>();
     private final ChunkTransactions tx;
     private final PaymentGateway gateway;
     private final Clock clock;
@@ -239,6 +246,40 @@ public final class CardPayments {
         if (attempt.status() == AttemptStatus.REJECTED) {
             return Settlement.rejected(attempt);
         }
+        return coalesced(attempt, () -> retrieveAndSettle(attempt, token, channel, clientIp));
+    }
+
+    /**
+     * Deliveries of one token arrive together (the browser's callback, a refresh, iyzico's webhook). On this node
+     * only the first asks the gateway and settles; the others wait for its answer, which is theirs too: one
+     * retrieve instead of several, and no queue on the attempt's row lock. Across nodes (or once the first is done)
+     * the database keeps it exactly once: the attempt's row lock and its conditional state change. If the first
+     * fails with an error, each waiting delivery settles by itself.
+     */
+    private Settlement coalesced(CardAttempt attempt, Supplier<Settlement> settlement) {
+        CompletableFuture<Settlement> mine = new CompletableFuture<>();
+        CompletableFuture<Settlement> running = settling.putIfAbsent(attempt.id(), mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException | CancellationException e) {
+                return settlement.get();
+            }
+        }
+        try {
+            Settlement result = settlement.get();
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            settling.remove(attempt.id(), mine);
+        }
+    }
+
+    private Settlement retrieveAndSettle(CardAttempt attempt, String token, DeliveryChannel channel,
+                                         String clientIp) {
         CheckoutResult result;
         try {
             result = gateway.retrieveCheckout(token, attempt.conversationId());

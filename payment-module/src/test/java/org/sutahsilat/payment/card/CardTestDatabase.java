@@ -5,6 +5,7 @@ import jakarta.persistence.Persistence;
 import org.sutahsilat.db.DatabaseSettings;
 import org.sutahsilat.db.EmbeddedDatabase;
 import org.sutahsilat.db.Migrations;
+import org.sutahsilat.db.PayaraDataSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class CardTestDatabase {
                     "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                     "jakarta.persistence.jtaDataSource", "",
                     "jakarta.persistence.jdbc.driver", "com.mysql.cj.jdbc.Driver",
-                    "jakarta.persistence.jdbc.url", s.url(),
+                    "jakarta.persistence.jdbc.url", PayaraDataSource.urlWithDriverDefaults(s),
                     "jakarta.persistence.jdbc.user", s.user(),
                     "jakarta.persistence.jdbc.password", s.password(),
                     "eclipselink.connection-pool.default.max", "64",

@@ -60,7 +60,7 @@ public class LanguageFilter extends HttpFilter {
     }
 
     /** The language {@link LanguageFilter} chose for the request (Turkish outside a request). */
-    static Locale of(HttpServletRequest request) {
+    public static Locale of(HttpServletRequest request) {
         Object locale = request == null ? null : request.getAttribute(ATTRIBUTE);
         return locale instanceof Locale l ? l : LocaleBacking.TURKISH;
     }

@@ -40,7 +40,7 @@ public class LocaleBacking {
         return switchUrl(request(), language);
     }
 
-    static String switchUrl(HttpServletRequest request, String language) {
+    public static String switchUrl(HttpServletRequest request, String language) {
         String lang = LanguageFilter.PARAMETER + "=" + supported(language).getLanguage();
         if (request == null || request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
             // an error page: the start page in the other language
