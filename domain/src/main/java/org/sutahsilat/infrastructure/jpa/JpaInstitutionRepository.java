@@ -7,7 +7,6 @@ import org.sutahsilat.domain.institution.Institution;
 import org.sutahsilat.domain.institution.InstitutionRepository;
 import org.sutahsilat.domain.shared.NotFoundException;
 import org.sutahsilat.domain.tenant.TenantContext;
-import org.sutahsilat.domain.tenant.TenantScope;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +32,7 @@ public class JpaInstitutionRepository extends JpaRepositorySupport implements In
 
     @Override
     public List<Institution> findVisible() {
-        TenantScope scope = scope();
-        String condition = scope.isAll() ? "1 = 1" : scope.isEmpty() ? "1 = 0" : "i.id IN :scopeInstitutionIds";
-        TypedQuery<Institution> q = em.createQuery("SELECT i FROM Institution i WHERE " + condition
+        TypedQuery<Institution> q = em.createQuery("SELECT i FROM Institution i WHERE " + scopeConditionOn("i.id")
                 + " ORDER BY i.name", Institution.class);
         bindScope(q);
         return q.getResultList();

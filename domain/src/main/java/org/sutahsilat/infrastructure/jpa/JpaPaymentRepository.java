@@ -76,11 +76,12 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
 
     @Override
     public boolean referenceUsed(PaymentChannel channel, String reference) {
+        // at most one row (unique key channel + external_ref); no row limit, which would make EclipseLink build the
+        // SQL again at every execution
         return !em.createQuery("SELECT p.id FROM Payment p WHERE p.channel = :channel AND p.externalRef = :ref",
                         Long.class)
                 .setParameter("channel", channel)
                 .setParameter("ref", reference)
-                .setMaxResults(1)
                 .getResultList().isEmpty();
     }
 

@@ -53,8 +53,17 @@ public abstract class JpaRepositorySupport {
         return entity != null && scope.permits(entity.getInstitutionId()) ? Optional.of(entity) : Optional.empty();
     }
 
-    /** JPQL condition restricting {@code alias.institutionId} to the scope; bind with {@link #bindScope}. */
+    /**
+     * JPQL condition restricting {@code alias.institutionId} to the scope; bind with {@link #bindScope}. A scope of
+     * one institution (the portal, a card payment, most staff) is an equality: EclipseLink keeps such a query
+     * prepared, while a collection parameter makes it build the SQL again at every execution.
+     */
     protected String scopeCondition(String alias) {
+        return scopeConditionOn(alias + ".institutionId");
+    }
+
+    /** {@link #scopeCondition(String)} on any path holding an institution id (the institution's own {@code i.id}). */
+    protected String scopeConditionOn(String institutionIdPath) {
         TenantScope scope = scope();
         if (scope.isAll()) {
             return "1 = 1";
@@ -62,12 +71,20 @@ public abstract class JpaRepositorySupport {
         if (scope.isEmpty()) {
             return "1 = 0";
         }
-        return alias + ".institutionId IN :scopeInstitutionIds";
+        if (scope.institutionIds().size() == 1) {
+            return institutionIdPath + " = :scopeInstitutionId";
+        }
+        return institutionIdPath + " IN :scopeInstitutionIds";
     }
 
     protected void bindScope(Query query) {
         TenantScope scope = scope();
-        if (!scope.isAll() && !scope.isEmpty()) {
+        if (scope.isAll() || scope.isEmpty()) {
+            return;
+        }
+        if (scope.institutionIds().size() == 1) {
+            query.setParameter("scopeInstitutionId", scope.institutionIds().iterator().next());
+        } else {
             query.setParameter("scopeInstitutionIds", scope.institutionIds());
         }
     }

@@ -39,9 +39,12 @@ final class DomainLedger {
         return service(em, institutionId).account(institutionId, subscriberNo);
     }
 
-    /** Posts the payment (no receipt document: the settlement needs only its id and number). */
+    /**
+     * Posts the payment (no receipt document: the settlement needs only its id and number), in a transaction that
+     * runs READ COMMITTED ({@link CardAttemptStore#readCommitted} was its first statement).
+     */
     Payment post(EntityManager em, PaymentCommand command) {
-        return service(em, command.institutionId()).post(command);
+        return service(em, command.institutionId()).postReadCommitted(command);
     }
 
     LocalDate today() {
