@@ -47,9 +47,7 @@ public final class PayaraDataSource {
                 .append(":databaseName=").append(escape(parts.database()))
                 .append(":user=").append(escape(settings.user()))
                 .append(":password=").append(escape(settings.password().isEmpty() ? "()" : settings.password()));
-        Map<String, String> parameters = new LinkedHashMap<>(parts.parameters());
-        DRIVER_DEFAULTS.forEach(parameters::putIfAbsent);
-        for (Map.Entry<String, String> p : parameters.entrySet()) {
+        for (Map.Entry<String, String> p : parametersWithDefaults(parts).entrySet()) {
             props.append(':').append(p.getKey()).append('=').append(escape(p.getValue()));
         }
         List<String> commands = new ArrayList<>();
@@ -68,17 +66,22 @@ public final class PayaraDataSource {
      */
     public static String urlWithDriverDefaults(DatabaseSettings settings) {
         DatabaseSettings.Parts parts = settings.parts();
-        Map<String, String> parameters = new LinkedHashMap<>(parts.parameters());
-        DRIVER_DEFAULTS.forEach(parameters::putIfAbsent);
         StringBuilder url = new StringBuilder("jdbc:mysql://").append(parts.host()).append(':').append(parts.port())
                 .append('/').append(parts.database());
         char separator = '?';
-        for (Map.Entry<String, String> p : parameters.entrySet()) {
+        for (Map.Entry<String, String> p : parametersWithDefaults(parts).entrySet()) {
             // the URL's own parameters are kept as written (raw); the defaults need no escaping
             url.append(separator).append(p.getKey()).append('=').append(p.getValue());
             separator = '&';
         }
         return url.toString();
+    }
+
+    /** The URL's parameters, then the driver defaults it does not set. */
+    private static Map<String, String> parametersWithDefaults(DatabaseSettings.Parts parts) {
+        Map<String, String> parameters = new LinkedHashMap<>(parts.parameters());
+        DRIVER_DEFAULTS.forEach(parameters::putIfAbsent);
+        return parameters;
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {

@@ -81,31 +81,4 @@ public class PortalLookupService {
         return Optional.of(new AccountStatement(institutionId, institution.get().getName(),
                 s.getSubscriberNo().value(), s.maskedName(), open, debt, s.getId(), all));
     }
-
-    /**
-     * The bill a printed QR code opens ({@code PortalTokens.bill}, already verified by the caller): the bill of an
-     * active institution, with the subscriber's masked name and what is still open on it; narrows the tenant scope to
-     * the bill's institution. Empty for anything else (a reversed bill, an inactive institution, a mismatch).
-     */
-    public Optional<PortalBill> bill(long institutionId, long billId) {
-        Optional<Institution> institution = institutions.findActiveForPublic(institutionId);
-        if (institution.isEmpty()) {
-            return Optional.empty();
-        }
-        tenant.set(TenantScope.of(institutionId));
-        Optional<Bill> bill = bills.find(billId).filter(b -> b.getInstitutionId() == institutionId)
-                .filter(b -> b.getStatus() == BillStatus.ISSUED);
-        if (bill.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Subscriber> subscriber = subscribers.find(bill.get().getSubscriberId());
-        Optional<BillBalance> balance = subscriber.flatMap(s -> bills.balances(s.getId()).stream()
-                .filter(b -> b.billId() == billId).findFirst());
-        if (subscriber.isEmpty() || balance.isEmpty()) {
-            return Optional.empty();
-        }
-        Subscriber s = subscriber.get();
-        return Optional.of(new PortalBill(institutionId, institution.get().getName(), s.getId(),
-                s.getSubscriberNo().value(), s.maskedName(), balance.get()));
-    }
 }

@@ -12,6 +12,7 @@ import org.sutahsilat.domain.shared.DomainException;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.domain.tenant.TenantOwned;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -187,6 +188,11 @@ public class Payment extends TenantOwned {
 
     public boolean isReversal() {
         return reversesPaymentId != null;
+    }
+
+    /** Today's business day: the calendar day in Türkiye, whatever zone the clock is in (UTC in production). */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE);
     }
 
     /** The business day: {@code received_on}, or for rows without it the day of {@code paid_at} in Türkiye. */

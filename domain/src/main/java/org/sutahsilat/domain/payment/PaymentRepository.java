@@ -3,6 +3,7 @@ package org.sutahsilat.domain.payment;
 import org.sutahsilat.domain.institution.SurchargePolicy;
 import org.sutahsilat.domain.shared.Page;
 import org.sutahsilat.domain.shared.PageRequest;
+import org.sutahsilat.domain.surcharge.SurchargeCalculator;
 import org.sutahsilat.domain.surcharge.SurchargeRate;
 
 import java.util.List;
@@ -79,6 +80,11 @@ public interface PaymentRepository {
 
     /** The dated rate table of a surcharge policy (table {@code surcharge_rate}). */
     List<SurchargeRate> surchargeRates(SurchargePolicy policy);
+
+    /** The surcharge calculator of a policy, with its rate table. */
+    default SurchargeCalculator surchargeCalculator(SurchargePolicy policy) {
+        return new SurchargeCalculator(policy, surchargeRates(policy));
+    }
 
     Page<PaymentSummary> search(PaymentFilter filter, PageRequest page);
 }

@@ -19,7 +19,6 @@ import org.sutahsilat.domain.shared.PageRequest;
 import org.sutahsilat.domain.subscriber.Subscriber;
 import org.sutahsilat.domain.subscriber.SubscriberNo;
 import org.sutahsilat.domain.subscriber.SubscriberRepository;
-import org.sutahsilat.domain.surcharge.SurchargeCalculator;
 import org.sutahsilat.domain.tenant.TenantContext;
 import org.sutahsilat.domain.user.AuthenticatedUser;
 import org.sutahsilat.domain.user.Role;
@@ -101,7 +100,7 @@ public class PaymentService {
 
     /** Today in Türkiye (the business day of anything posted now). */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), Payment.BUSINESS_ZONE);
+        return Payment.today(clock);
     }
 
     /** The subscriber's open bills with the surcharge due today, its debt and credit (the cashier's screen). */
@@ -458,9 +457,8 @@ public class PaymentService {
     }
 
     private SubscriberLedger ledger(Institution institution, long subscriberId, List<Payment> history, Read read) {
-        SurchargeCalculator calculator = new SurchargeCalculator(institution.getSurchargePolicy(),
-                payments.surchargeRates(institution.getSurchargePolicy()));
-        return SubscriberLedger.of(calculator, payments.billsInForce(subscriberId),
+        return SubscriberLedger.of(payments.surchargeCalculator(institution.getSurchargePolicy()),
+                payments.billsInForce(subscriberId),
                 payments.chargesOf(subscriberId, read), history, null);
     }
 

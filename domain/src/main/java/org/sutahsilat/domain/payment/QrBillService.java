@@ -9,13 +9,11 @@ import org.sutahsilat.domain.billing.PortalBill;
 import org.sutahsilat.domain.billing.PublicBill;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.domain.subscriber.PersonalDataMasking;
-import org.sutahsilat.domain.surcharge.SurchargeCalculator;
 import org.sutahsilat.domain.tenant.TenantContext;
 import org.sutahsilat.domain.tenant.TenantScope;
 
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,13 +47,18 @@ public class QrBillService {
     }
 
     /**
-     * The bill of a verified QR token, or empty: the institution must be active and the bill in force (a reversed
-     * bill's QR shows nothing), the same rules as {@link org.sutahsilat.domain.billing.PortalLookupService#bill}.
+     * The bill of a verified QR token if the public may see it: the institution is active and the bill in force (a
+     * reversed bill's QR shows nothing). Narrows the tenant scope to the token's institution. Without its ledger:
+     * enough for the bill's PDF.
      */
-    public Optional<QrBill> page(long institutionId, long billId) {
-        // the token named the institution: this request sees that institution only
+    public Optional<PublicBill> bill(long institutionId, long billId) {
         tenant.set(TenantScope.of(institutionId));
-        Optional<PublicBill> found = bills.publicBill(institutionId, billId);
+        return bills.publicBill(institutionId, billId);
+    }
+
+    /** The page of the bill of a verified QR token, or empty (the rules of {@link #bill}). */
+    public Optional<QrBill> page(long institutionId, long billId) {
+        Optional<PublicBill> found = bill(institutionId, billId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -68,13 +71,10 @@ public class QrBillService {
         if (!balance.isOpen()) {
             return Optional.of(new QrBill(bill, Money.ZERO));
         }
-        SurchargeCalculator calculator = new SurchargeCalculator(b.surchargePolicy(),
-                payments.surchargeRates(b.surchargePolicy()));
-        SubscriberLedger ledger = new SubscriberLedger(calculator,
+        SubscriberLedger ledger = new SubscriberLedger(payments.surchargeCalculator(b.surchargePolicy()),
                 List.of(new SubscriberLedger.BillEntry(billId, b.billNo(), b.period(), b.dueDate(), b.total())),
                 rows.charges(), rows.allocations());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), Payment.BUSINESS_ZONE);
-        Money surcharge = ledger.openBills(today).stream().map(OpenBill::surchargeDue).findFirst()
+        Money surcharge = ledger.openBills(Payment.today(clock)).stream().map(OpenBill::surchargeDue).findFirst()
                 .orElse(Money.ZERO);
         return Optional.of(new QrBill(bill, surcharge));
     }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sutahsilat.infrastructure.jpa.TestDatabase.count;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -224,15 +225,6 @@ class BillingRunLeaseIT {
         return id;
     }
 
-    private static long count(String sql) {
-        try (Connection c = TestDatabase.settings().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long insert(String sql, Object... parameters) {
         try (Connection c = TestDatabase.settings().connect();

@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sutahsilat.infrastructure.jpa.TestDatabase.count;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Billing runs on a real MariaDB with the real migrations: exactly once, resumable, concurrent, tenant-scoped. */
@@ -519,19 +520,8 @@ class BillingRunServiceIT {
     }
 
     private static List<String> lineKinds(long billId) {
-        List<String> kinds = new ArrayList<>();
-        try (Connection c = TestDatabase.settings().connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT kind FROM bill_line WHERE bill_id = ? ORDER BY seq")) {
-            ps.setLong(1, billId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    kinds.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return kinds;
+        return TestDatabase.column("SELECT kind FROM bill_line WHERE bill_id = ? ORDER BY seq", billId).stream()
+                .map(String::valueOf).toList();
     }
 
     private static void assertNumbersAreOneToN(Village v, int n) {
@@ -542,15 +532,6 @@ class BillingRunServiceIT {
                 .isEqualTo(n + 1);
     }
 
-    private static long count(String sql) {
-        try (Connection c = TestDatabase.settings().connect(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long insert(String sql, Object... parameters) {
         try (Connection c = TestDatabase.settings().connect();

@@ -57,6 +57,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sutahsilat.infrastructure.jpa.TestDatabase.count;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -475,7 +476,9 @@ class PaymentServiceIT {
                 SubscriberAccount account = inService(v.scope(), clock, s -> s.account(v.id, v.no(subscriber)));
                 Map<Long, OpenBill> open = new LinkedHashMap<>();
                 account.openBills().forEach(b -> open.put(b.billId(), b));
-                for (long billId : billsInForce(v.subscribers.get(who))) {
+                for (Object id : TestDatabase.column("SELECT id FROM bill WHERE subscriber_id = ? AND status = 'ISSUED'"
+                        + " ORDER BY id", v.subscribers.get(who))) {
+                    long billId = ((Number) id).longValue();
                     QrBillService.QrBill page = TestDatabase.inTransaction(em -> qrBills(em, clock)
                             .page(v.id, billId)).orElseThrow(() -> new AssertionError("no QR page for " + billId));
                     OpenBill expected = open.get(billId);
@@ -489,8 +492,8 @@ class PaymentServiceIT {
                             new FixedTenantContext(v.scope())).billRows(v.id, billId));
                     assertThat(rows.charges().stream().map(SubscriberLedger.ChargeEntry::amount)
                             .reduce(Money.ZERO, Money::plus).amount()).as("surcharge charged on bill %d", billId)
-                            .isEqualByComparingTo(sumOf("SELECT COALESCE(SUM(amount), 0) FROM surcharge_charge"
-                                    + " WHERE bill_id = " + billId));
+                            .isEqualByComparingTo(TestDatabase.number("SELECT COALESCE(SUM(amount), 0)"
+                                    + " FROM surcharge_charge WHERE bill_id = ?", billId));
                     assertThat(rows.allocations()).as("rows on bill %d", billId)
                             .hasSize((int) count("SELECT COUNT(*) FROM payment_allocation WHERE bill_id = " + billId));
                     Optional<QrBillService.QrBill> elsewhere = TestDatabase.inTransaction(em -> qrBills(em, clock)
@@ -500,37 +503,12 @@ class PaymentServiceIT {
             }
         }
 
-        private static BigDecimal sumOf(String sql) {
-            try (Connection c = TestDatabase.settings().connect(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getBigDecimal(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
         private static QrBillService qrBills(EntityManager em, Clock clock) {
             FixedTenantContext tenant = new FixedTenantContext(TenantScope.none());
             return new QrBillService(new JpaBillRepository(em, tenant), new JpaPaymentRepository(em, tenant), tenant,
                     clock);
         }
 
-        private static List<Long> billsInForce(long subscriberId) {
-            List<Long> ids = new ArrayList<>();
-            try (Connection c = TestDatabase.settings().connect(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM bill WHERE subscriber_id = ? AND status = 'ISSUED' ORDER BY id")) {
-                ps.setLong(1, subscriberId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return ids;
-        }
     }
 
     /**
@@ -702,15 +680,6 @@ class PaymentServiceIT {
                 + action + "'");
     }
 
-    static long count(String sql) {
-        try (Connection c = TestDatabase.settings().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A clock the random sequence moves forward. */
     static final class MutableClock extends Clock {

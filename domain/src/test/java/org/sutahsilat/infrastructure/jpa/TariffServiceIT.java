@@ -42,6 +42,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sutahsilat.infrastructure.jpa.TestDatabase.count;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -468,15 +469,6 @@ class TariffServiceIT {
         return rows;
     }
 
-    private static long count(String sql) {
-        try (Connection c = TestDatabase.settings().connect(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long insert(String sql, Object... parameters) {
         try (Connection c = TestDatabase.settings().connect();

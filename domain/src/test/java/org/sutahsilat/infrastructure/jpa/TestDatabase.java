@@ -7,10 +7,15 @@ import org.sutahsilat.db.DatabaseSettings;
 import org.sutahsilat.db.EmbeddedDatabase;
 import org.sutahsilat.db.Migrations;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -87,5 +92,37 @@ final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first column of every row of a query, in order ({@code ?} bound to {@code args}). */
+    static List<Object> column(String sql, Object... args) {
+        try (Connection c = settings().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<Object> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getObject(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A query's single number (a count or a sum). */
+    static BigDecimal number(String sql, Object... args) {
+        List<Object> values = column(sql, args);
+        if (values.size() != 1 || !(values.get(0) instanceof Number n)) {
+            throw new IllegalStateException("not one number: " + values + " from " + sql);
+        }
+        return new BigDecimal(n.toString());
+    }
+
+    /** A query's single count. */
+    static long count(String sql, Object... args) {
+        return number(sql, args).longValueExact();
     }
 }

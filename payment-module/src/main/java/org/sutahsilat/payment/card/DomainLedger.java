@@ -48,6 +48,6 @@ final class DomainLedger {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), org.sutahsilat.domain.payment.Payment.BUSINESS_ZONE);
+        return Payment.today(clock);
     }
 }

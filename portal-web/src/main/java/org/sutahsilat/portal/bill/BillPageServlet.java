@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sutahsilat.domain.billing.BillDirectory;
 import org.sutahsilat.domain.billing.PortalBill;
-import org.sutahsilat.domain.billing.PortalLookupService;
 import org.sutahsilat.domain.document.BillDocument;
 import org.sutahsilat.domain.document.BillDocumentFactory;
 import org.sutahsilat.domain.payment.QrBillService;
@@ -39,9 +38,6 @@ public class BillPageServlet extends HttpServlet {
 
     @Inject
     transient PortalTokens tokens;
-
-    @Inject
-    transient PortalLookupService portal;
 
     @Inject
     transient BillDirectory bills;
@@ -103,7 +99,7 @@ public class BillPageServlet extends HttpServlet {
             return;
         }
         // the same checks as the page (active institution, bill in force), which also narrow the tenant scope
-        if (portal.bill(ref.get().institutionId(), ref.get().billId()).isEmpty()) {
+        if (qrBills.bill(ref.get().institutionId(), ref.get().billId()).isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

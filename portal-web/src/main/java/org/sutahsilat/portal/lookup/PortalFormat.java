@@ -1,5 +1,6 @@
 package org.sutahsilat.portal.lookup;
 
+import org.sutahsilat.domain.payment.Payment;
 import org.sutahsilat.domain.shared.BillingPeriod;
 import org.sutahsilat.domain.shared.Money;
 
@@ -16,7 +17,7 @@ import java.util.Locale;
 public final class PortalFormat {
 
     /** Due dates are Turkish calendar days: a bill due on the 15th is overdue from the 16th in Türkiye. */
-    public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
+    public static final ZoneId TURKEY = Payment.BUSINESS_ZONE;
 
     private static final Locale TURKISH = Locale.forLanguageTag("tr-TR");
 
@@ -33,7 +34,7 @@ public final class PortalFormat {
 
     /** Today's date in Türkiye, whatever zone the clock (UTC in production) is in. */
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(TURKEY));
+        return Payment.today(clock);
     }
 
     public String period(BillingPeriod period) {
