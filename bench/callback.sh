@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Callback benchmark: bench/callback.sh [attempts] [deliveries per token] [threads]   (default 2000 3 32)
+# Callback benchmark: bench/callback.sh [attempts] [deliveries per token] [threads] [warm-up attempts]
+#   (default 2000 3 32 1000)
 #
 # Builds db, domain and payment-module from this checkout (reactor, nothing installed) and runs CallbackBench
 # (payment-module test sources): an embedded MariaDB with the real migrations, the real iyzipay-java client against the
@@ -9,7 +10,7 @@
 # Targets: X >= 200 and D = 0. Exits non-zero if any attempt is left unsettled or a delivery failed.
 set -euo pipefail
 for a in "$@"; do
-  [[ $a =~ ^[0-9]+$ ]] || { echo "usage: $0 [attempts] [deliveries] [threads]" >&2; exit 2; }
+  [[ $a =~ ^[0-9]+$ ]] || { echo "usage: $0 [attempts] [deliveries] [threads] [warm-up attempts]" >&2; exit 2; }
 done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

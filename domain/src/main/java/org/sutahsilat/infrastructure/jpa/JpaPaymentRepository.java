@@ -25,6 +25,11 @@ import org.sutahsilat.domain.tenant.TenantContext;
 import org.sutahsilat.domain.user.UserAccount;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,19 +186,30 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
                 b.getDueDate(), b.getTotal())).toList();
     }
 
+    /**
+     * One statement: creates the year's counter at 2 (handing out 1) or increments it, and returns the number handed
+     * out through {@code LAST_INSERT_ID(expr)} (the connection's own value, reported with the statement's result).
+     * The row stays locked until the transaction ends, so numbers follow commit order without a gap.
+     */
     @Override
     public String nextReceiptNo(long institutionId, String institutionCode, int year) {
-        em.createNativeQuery("INSERT INTO receipt_number_sequence (institution_id, year, next_value) VALUES (?, ?, 1)"
-                        + " ON DUPLICATE KEY UPDATE next_value = next_value")
-                .setParameter(1, institutionId).setParameter(2, year).executeUpdate();
-        Object next = em.createNativeQuery("SELECT next_value FROM receipt_number_sequence WHERE institution_id = ?"
-                        + " AND year = ? FOR UPDATE")
-                .setParameter(1, institutionId).setParameter(2, year).getSingleResult();
-        int value = ((Number) next).intValue();
-        em.createNativeQuery("UPDATE receipt_number_sequence SET next_value = next_value + 1 WHERE institution_id = ?"
-                        + " AND year = ?")
-                .setParameter(1, institutionId).setParameter(2, year).executeUpdate();
-        return String.format("%s-M%d-%06d", institutionCode, year, value);
+        Connection c = em.unwrap(Connection.class);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO receipt_number_sequence (institution_id, year,"
+                + " next_value) VALUES (?, ?, LAST_INSERT_ID(2)) ON DUPLICATE KEY UPDATE"
+                + " next_value = LAST_INSERT_ID(next_value + 1)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, institutionId);
+            ps.setInt(2, year);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new IllegalStateException("no receipt number for institution " + institutionId);
+                }
+                long stored = keys.getLong(1);
+                return String.format("%s-M%d-%06d", institutionCode, year, stored - 1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take a receipt number for institution " + institutionId, e);
+        }
     }
 
     @Override

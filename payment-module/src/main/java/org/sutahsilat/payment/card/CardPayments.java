@@ -67,6 +67,8 @@ public final class CardPayments {
 
     /** Settlements running on this node, by attempt id (see {@link #coalesced}). */
     private final ConcurrentHashMap<Long, CompletableFuture<Settlement>> settling = new ConcurrentHashMap<>();
+    /** Successful settlements this node has seen, by token (see {@link #settle}). */
+    private final SucceededTokens succeeded = new SucceededTokens(SucceededTokens.DEFAULT_CAPACITY);
     private final ChunkTransactions tx;
     private final PaymentGateway gateway;
     private final Clock clock;
@@ -221,12 +223,31 @@ public final class CardPayments {
      *
      * @param claimedReference the attempt reference the delivery names (the callback URL carries it), or null; a
      *                         token that belongs to another attempt is a forged delivery: rejected and logged
+     *
+     * <p>A token this node has already seen settled SUCCEEDED is answered from memory: that outcome never changes
+     * (a late FAILURE never overwrites it, a reversal is a new posting), and the callback, a refresh and the webhook
+     * of one payment would otherwise each read the database again. A delivery naming another reference still goes
+     * to the database, where it is logged as forged.
      */
     public Settlement settle(String token, DeliveryChannel channel, String claimedReference, String clientIp) {
         if (token == null || token.isBlank() || token.length() > 128) {
             incident("UNKNOWN_TOKEN", channel, null, token, "blank or oversized token", clientIp);
             return Settlement.rejected(null);
         }
+        // the other deliveries of a token already settled here: SUCCEEDED is final, so the answer is the same
+        Settlement known = succeeded.get(token);
+        if (known != null && (claimedReference == null || claimedReference.equals(known.reference()))) {
+            return known;
+        }
+        Settlement settlement = settleFromDatabase(token, channel, claimedReference, clientIp);
+        if (settlement.outcome() == Outcome.SUCCEEDED && settlement.paymentId() != null) {
+            succeeded.put(token, settlement);
+        }
+        return settlement;
+    }
+
+    private Settlement settleFromDatabase(String token, DeliveryChannel channel, String claimedReference,
+                                          String clientIp) {
         Optional<CardAttempt> found = tx.inTransaction(em -> CardAttemptStore.byToken(em, token));
         if (found.isEmpty()) {
             incident("UNKNOWN_TOKEN", channel, null, token, "no attempt has this token", clientIp);

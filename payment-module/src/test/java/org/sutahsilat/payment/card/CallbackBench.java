@@ -9,6 +9,7 @@ import org.sutahsilat.payment.card.CardTestDatabase.Village;
 import org.sutahsilat.payment.iyzico.IyzicoPaymentGateway;
 import org.sutahsilat.payment.iyzico.IyzicoSettings;
 import org.sutahsilat.payment.iyzico.IyzicoStub;
+import org.sutahsilat.payment.iyzico.LightIyzicoStub;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the stub with its signature, checks, one transaction with the row lock and the conditional state change).
  * Last line: {@code callback-bench settled_per_s=X duplicates=D} where X = attempts settled per second of the
  * delivery phase and D = payments beyond one per attempt, counted in the database. Targets: X >= 200, D = 0.
+ * A warm-up round of the same work (default 1000 attempts, fourth argument) runs first and is not counted, so that the
+ * figure is the settlement's, not the JIT compiler's. The iyzico stand-in is {@link LightIyzicoStub}.
  */
 public final class CallbackBench {
 
@@ -43,34 +46,76 @@ public final class CallbackBench {
         int attempts = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         IyzicoStub.trustStubCertificate();
         FakeIyzico fake = new FakeIyzico();
-        IyzicoStub stub = FakeIyzico.startForLoad(fake);
+        LightIyzicoStub stub = FakeIyzico.startForLoad(fake);
         ExecutorService gatewayPool = Executors.newFixedThreadPool(threads * 2);
         IyzicoPaymentGateway gateway = new IyzicoPaymentGateway(new IyzicoSettings(stub.baseUrl(),
                 IyzicoStub.API_KEY, IyzicoStub.SECRET_KEY, Duration.ofSeconds(10), Duration.ofSeconds(10)), gatewayPool);
         ExecutorService workers = Executors.newFixedThreadPool(threads);
+        boolean ok;
         try {
             Clock clock = Clock.systemUTC();
             CardPayments card = new CardPayments(new ResourceLocalChunkTransactions(CardTestDatabase.emf()), gateway,
                     clock, new CardSettings("https://portal.example.org/odeme/donus", Duration.ZERO,
                     CardSettings.IYZICO_TOKEN_LIFETIME, Duration.ofSeconds(60)));
-            LocalDate due = LocalDate.now(clock).plusDays(10);
-            long firstPayment = CardTestDatabase.count("SELECT COALESCE(MAX(id), 0) FROM payment");
-
-            // setup (not timed): subscribers spread over 20 villages (receipt numbers are per institution, as in
-            // production), one open bill each, then each attempt initialized against the stub
-            System.out.printf("setting up %d attempts ...%n", attempts);
+            // subscribers spread over 20 villages (receipt numbers are per institution, as in production)
             List<Village> villages = new ArrayList<>();
-            for (int i = 0; i < Math.min(VILLAGES, attempts); i++) {
+            for (int i = 0; i < Math.min(VILLAGES, Math.max(attempts, 1)); i++) {
                 villages.add(Village.create());
             }
+            Round round = new Round(card, fake, clock, villages, deliveries, workers);
+            boolean warmUpOk = true;
+            if (warmUp > 0) {
+                // the same work, not counted: the JIT compiles the settlement's paths (a server runs for days)
+                Result w = round.run(warmUp);
+                System.out.printf("warm-up: %d attempts, %d settled, %d failed deliveries, %d duplicates, %.0f settled/s%n",
+                        warmUp, w.settled(), w.failures(), w.duplicates(), w.settled() / w.seconds());
+                warmUpOk = w.settled() == warmUp && w.failures() == 0 && w.duplicates() == 0;
+            }
+            Result r = round.run(attempts);
+            System.out.printf("attempts=%d deliveries=%d settled=%d payments=%d failed_deliveries=%d seconds=%.2f"
+                    + " retrieves=%d%n", attempts, attempts * deliveries, r.settled(), r.payments(), r.failures(),
+                    r.seconds(), r.retrieves());
+            Costs spent = r.costs();
+            System.out.printf("per settled attempt: jvm_cpu_ms=%.2f db_cpu_ms=%.2f statements=%.1f commits=%.1f"
+                    + " (cores busy %.2f of %d)%n", spent.jvmCpuMs / r.settled(), spent.dbCpuMs / r.settled(),
+                    (double) spent.statements / r.settled(), (double) spent.commits / r.settled(),
+                    (spent.jvmCpuMs + spent.dbCpuMs) / 1000 / r.seconds(), Runtime.getRuntime().availableProcessors());
+            if (r.settled() != attempts) {
+                System.err.printf("only %d of %d attempts settled%n", r.settled(), attempts);
+            }
+            System.out.printf("callback-bench settled_per_s=%.0f duplicates=%d%n", r.settled() / r.seconds(),
+                    r.duplicates());
+            ok = warmUpOk && r.settled() == attempts && r.failures() == 0;
+        } finally {
+            workers.shutdownNow();
+            gateway.close();
+            gatewayPool.shutdownNow();
+            stub.close();
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private record Result(long settled, long payments, long duplicates, int failures, double seconds, int retrieves,
+                          Costs costs) {
+    }
+
+    /** One round: N attempts started against the stub (not timed), then all their deliveries at once (timed). */
+    private record Round(CardPayments card, FakeIyzico fake, Clock clock, List<Village> villages, int deliveries,
+                         ExecutorService workers) {
+
+        Result run(int attempts) throws Exception {
+            LocalDate due = LocalDate.now(clock).plusDays(10);
+            long firstPayment = CardTestDatabase.count("SELECT COALESCE(MAX(id), 0) FROM payment");
+            int retrievesBefore = fake.retrieves.get();
+            System.out.printf("setting up %d attempts ...%n", attempts);
             List<Future<Started>> startedFutures = new ArrayList<>();
             for (int i = 0; i < attempts; i++) {
                 Village village = villages.get(i % villages.size());
-                boolean first = i < villages.size();
                 startedFutures.add(workers.submit(() -> {
-                    Village v = first ? village : village.neighbour();
+                    Village v = village.neighbour();
                     v.bill(due, "123.45");
                     return card.start(new StartCommand(v.id, v.subscriberNo, List.of(), "10.1.2.3"));
                 }));
@@ -123,11 +168,13 @@ public final class CallbackBench {
                     }
                 });
             }
-            System.out.printf("delivering %d tokens x %d with %d threads ...%n", attempts, deliveries, threads);
+            System.out.printf("delivering %d tokens x %d ...%n", attempts, deliveries);
+            Costs before = Costs.now();
             long t0 = System.nanoTime();
             go.countDown();
             done.await();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            Costs spent = Costs.now().minus(before);
 
             long payments = CardTestDatabase.count("SELECT COUNT(*) FROM payment WHERE id > ?", firstPayment);
             long settled = CardTestDatabase.count("SELECT COUNT(*) FROM payment_attempt WHERE status = 'SUCCEEDED'"
@@ -135,22 +182,34 @@ public final class CallbackBench {
             long perAttemptExtra = CardTestDatabase.count("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) n"
                     + " FROM payment WHERE id > ? GROUP BY idempotency_key) x", firstPayment);
             long duplicates = Math.max(payments - settled, 0) + perAttemptExtra + conflictingPayments.get();
-            System.out.printf("attempts=%d deliveries=%d settled=%d payments=%d failed_deliveries=%d seconds=%.2f"
-                    + " retrieves=%d%n", attempts, jobs.size(), settled, payments, failures.get(), seconds,
-                    fake.retrieves.get());
-            if (settled != attempts) {
-                System.err.printf("only %d of %d attempts settled%n", settled, attempts);
-            }
-            System.out.printf("callback-bench settled_per_s=%.0f duplicates=%d%n", settled / seconds, duplicates);
-            if (settled != attempts || failures.get() > 0) {
-                System.exit(1);
-            }
-        } finally {
-            workers.shutdownNow();
-            gateway.close();
-            gatewayPool.shutdownNow();
-            stub.close();
+            return new Result(settled, payments, duplicates, failures.get(), seconds,
+                    fake.retrieves.get() - retrievesBefore, spent);
         }
-        System.exit(0);
+    }
+
+    /** CPU of this JVM and of the embedded MariaDB, and the server's statement and commit counters. */
+    private record Costs(double jvmCpuMs, double dbCpuMs, long statements, long commits) {
+
+        static Costs now() {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            double db = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("mysqld") || c.endsWith("mariadbd"))
+                            .orElse(false))
+                    .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(
+                            System.getProperty("user.dir"))).orElse(false))
+                    .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
+            return new Costs(os.getProcessCpuTime() / 1e6, db, status("Questions"), status("Com_commit"));
+        }
+
+        Costs minus(Costs o) {
+            return new Costs(jvmCpuMs - o.jvmCpuMs, dbCpuMs - o.dbCpuMs, statements - o.statements,
+                    commits - o.commits);
+        }
+
+        static long status(String name) {
+            return Long.parseLong(CardTestDatabase.string("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                    + " WHERE VARIABLE_NAME = ?", name.toUpperCase()));
+        }
     }
 }

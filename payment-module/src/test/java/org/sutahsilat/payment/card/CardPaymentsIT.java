@@ -22,6 +22,7 @@ import org.sutahsilat.payment.card.CardTestDatabase.Village;
 import org.sutahsilat.payment.iyzico.IyzicoPaymentGateway;
 import org.sutahsilat.payment.iyzico.IyzicoSettings;
 import org.sutahsilat.payment.iyzico.IyzicoStub;
+import org.sutahsilat.payment.iyzico.LightIyzicoStub;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -261,6 +262,16 @@ class CardPaymentsIT {
                 b.subscriberId)).isZero();
         assertThat(string("SELECT status FROM payment_attempt WHERE id = ?", attemptA.attemptId())).isEqualTo("OPEN");
         assertThat(string("SELECT status FROM payment_attempt WHERE id = ?", attemptB.attemptId())).isEqualTo("OPEN");
+
+        // once B is paid, this node answers B's token from memory; the same forgery is still refused and logged
+        Settlement paid = card.settle(tokenOfB, DeliveryChannel.CALLBACK, attemptB.reference(), "10.0.0.2");
+        assertThat(paid.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(card.settle(tokenOfB, DeliveryChannel.WEBHOOK, null, null)).isEqualTo(paid);
+        assertThat(card.settle(tokenOfB, DeliveryChannel.CALLBACK, attemptA.reference(), "6.6.6.6").outcome())
+                .isEqualTo(Outcome.REJECTED);
+        assertThat(count("SELECT COUNT(*) FROM payment_incident WHERE kind = 'FORGED_TOKEN' AND attempt_id = ?"
+                + " AND client_ip = '6.6.6.6'", attemptA.attemptId())).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE subscriber_id = ?", b.subscriberId)).isEqualTo(1);
     }
 
     @Test
@@ -295,6 +306,36 @@ class CardPaymentsIT {
                 .outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(string("SELECT detail FROM payment_incident WHERE kind = 'MISMATCH' AND attempt_id = ?",
                 usd.attemptId())).contains("currency USD");
+    }
+
+    /** The callback benchmark's iyzico stand-in (the JDK's HTTPS server) gives the real client the same answers. */
+    @Test
+    void theBenchmarksLightStubSpeaksTheSameProtocolAsTheTestStub() {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (LightIyzicoStub light = FakeIyzico.startForLoad(fake);
+             IyzicoPaymentGateway lightGateway = new IyzicoPaymentGateway(new IyzicoSettings(light.baseUrl(),
+                     IyzicoStub.API_KEY, IyzicoStub.SECRET_KEY, Duration.ofMillis(2000), Duration.ofMillis(2000)),
+                     pool)) {
+            CardPayments viaLight = new CardPayments(new ResourceLocalChunkTransactions(CardTestDatabase.emf()),
+                    lightGateway, clock, new CardSettings(CALLBACK, Duration.ZERO, CardSettings.IYZICO_TOKEN_LIFETIME,
+                    Duration.ofSeconds(60)));
+            Village v = Village.create();
+            v.bill(ledger.today().plusDays(5), "57.30");
+            Started paid = viaLight.start(new StartCommand(v.id, v.subscriberNo, List.of(), "10.0.0.1"));
+            Settlement s = viaLight.settle(fake.tokenOf(paid.attemptId()), DeliveryChannel.CALLBACK, paid.reference(),
+                    null);
+            assertThat(s.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(string("SELECT amount FROM payment WHERE id = ?", s.paymentId())).isEqualTo("57.30");
+
+            Village w = Village.create();
+            w.bill(ledger.today().plusDays(5), "12.00");
+            Started wrong = viaLight.start(new StartCommand(w.id, w.subscriberNo, List.of(), "10.0.0.1"));
+            fake.answers.put(fake.tokenOf(wrong.attemptId()), FakeIyzico.Answer.WRONG_AMOUNT);
+            assertThat(viaLight.settle(fake.tokenOf(wrong.attemptId()), DeliveryChannel.CALLBACK, wrong.reference(),
+                    null).outcome()).isEqualTo(Outcome.REJECTED);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---------------------------------------------------------------- exactly once

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.sutahsilat.payment.iyzico.IyzicoStub;
+import org.sutahsilat.payment.iyzico.LightIyzicoStub;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,15 +20,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
- * Makes the HTTPS WireMock stub answer like iyzico for any basket: initialize opens a checkout with a fresh token
- * (signed {@code conversationId:token}); retrieve answers for that token what the test chose (SUCCESS by default)
- * with the basket's own price, basketId and conversationId, signed like iyzico (amounts without trailing zeros).
+ * Answers like iyzico for any basket: initialize opens a checkout with a fresh token (signed
+ * {@code conversationId:token}); retrieve answers for that token what the test chose (SUCCESS by default) with the
+ * basket's own price, basketId and conversationId, signed like iyzico (amounts without trailing zeros). Served over
+ * HTTPS either by the WireMock stub ({@link #start}: the tests, which also use its request journal and faults) or
+ * by the light JDK server ({@link #startForLoad}: the callback benchmark).
  */
 final class FakeIyzico implements ResponseDefinitionTransformerV2 {
 
     enum Answer { SUCCESS, FAILURE, PENDING, WRONG_AMOUNT, WRONG_CURRENCY }
 
     final Map<String, JsonObject> checkouts = new ConcurrentHashMap<>();
+    /** conversationId (our attempt id) to the token initialize gave it. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     final Map<String, Answer> answers = new ConcurrentHashMap<>();
     final Map<String, String> paymentIds = new ConcurrentHashMap<>();
     final AtomicInteger retrieves = new AtomicInteger();
@@ -39,9 +44,12 @@ final class FakeIyzico implements ResponseDefinitionTransformerV2 {
         return stub(new IyzicoStub(fake));
     }
 
-    /** The stub tuned for load ({@link IyzicoStub#forLoad}). */
-    static IyzicoStub startForLoad(FakeIyzico fake) {
-        return stub(IyzicoStub.forLoad(fake));
+    /** For load: the same answers from {@link LightIyzicoStub}, so that the stand-in for iyzico is not measured. */
+    static LightIyzicoStub startForLoad(FakeIyzico fake) {
+        return LightIyzicoStub.start((path, body) -> {
+            Reply reply = fake.reply(path, body);
+            return new LightIyzicoStub.Response(reply.json(), reply.delayMs());
+        });
     }
 
     private static IyzicoStub stub(IyzicoStub stub) {
@@ -52,9 +60,11 @@ final class FakeIyzico implements ResponseDefinitionTransformerV2 {
 
     /** The token initialize gave for our attempt. */
     String tokenOf(long attemptId) {
-        return checkouts.entrySet().stream()
-                .filter(e -> e.getValue().get("conversationId").getAsString().equals(String.valueOf(attemptId)))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String token = tokens.get(String.valueOf(attemptId));
+        if (token == null) {
+            throw new IllegalStateException("no checkout initialized for attempt " + attemptId);
+        }
+        return token;
     }
 
     @Override
@@ -64,12 +74,26 @@ final class FakeIyzico implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-        String url = event.getRequest().getUrl();
-        JsonObject body = JsonParser.parseString(event.getRequest().getBodyAsString()).getAsJsonObject();
-        if (url.equals(IyzicoStub.INITIALIZE_PATH)) {
+        Reply reply = reply(event.getRequest().getUrl(), event.getRequest().getBodyAsString());
+        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.okForJson("").withBody(reply.json())
+                .withHeader("Content-Type", "application/json");
+        if (reply.delayMs() > 0) {
+            b = b.withFixedDelay(reply.delayMs());
+        }
+        return b.build();
+    }
+
+    /** iyzico's JSON answer to a request on {@code path}, and how long to wait before giving it. */
+    record Reply(String json, int delayMs) {
+    }
+
+    Reply reply(String path, String requestBody) {
+        JsonObject body = JsonParser.parseString(requestBody).getAsJsonObject();
+        if (path.equals(IyzicoStub.INITIALIZE_PATH)) {
             String conversationId = body.get("conversationId").getAsString();
             String token = "tok-" + conversationId + "-" + sequence.incrementAndGet();
             checkouts.put(token, body);
+            tokens.put(conversationId, token);
             return json("""
                     {"status":"success","locale":"tr","systemTime":1764288000000,"conversationId":"%s",
                      "token":"%s","tokenExpireTime":1800,"paymentPageUrl":"https://sandbox-cpp.iyzipay.com?token=%s",
@@ -112,12 +136,7 @@ final class FakeIyzico implements ResponseDefinitionTransformerV2 {
         return amount.stripTrailingZeros().toPlainString();
     }
 
-    private static ResponseDefinition json(String body, int delayMs) {
-        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.okForJson("").withBody(body)
-                .withHeader("Content-Type", "application/json");
-        if (delayMs > 0) {
-            b = b.withFixedDelay(delayMs);
-        }
-        return b.build();
+    private static Reply json(String body, int delayMs) {
+        return new Reply(body, delayMs);
     }
 }

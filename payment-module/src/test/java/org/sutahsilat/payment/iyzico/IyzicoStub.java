@@ -35,7 +35,8 @@ public final class IyzicoStub implements AutoCloseable {
     public static final String INITIALIZE_PATH = "/payment/iyzipos/checkoutform/initialize/auth/ecom";
     public static final String RETRIEVE_PATH = "/payment/iyzipos/checkoutform/auth/ecom/detail";
 
-    private static final String STORE_PASSWORD = "changeit";
+    static final String SERVER_KEYSTORE = "tls/iyzico-stub-server.p12";
+    static final String STORE_PASSWORD = "changeit";
 
     static {
         trustStubCertificate();
@@ -48,29 +49,14 @@ public final class IyzicoStub implements AutoCloseable {
     }
 
     /** With WireMock extensions (e.g. a transformer that answers like iyzico for any basket). */
+
     public IyzicoStub(Extension... extensions) {
-        this(false, extensions);
-    }
-
-    /**
-     * For load (the callback benchmark): no request journal (it keeps every request) and enough Jetty threads for
-     * the benchmark's callers, so that the stub, standing in for iyzico's servers, is not what is measured.
-     */
-    public static IyzicoStub forLoad(Extension... extensions) {
-        return new IyzicoStub(true, extensions);
-    }
-
-    private IyzicoStub(boolean load, Extension... extensions) {
-        var options = options();
-        if (load) {
-            options.disableRequestJournal().containerThreads(80).gzipDisabled(true);
-        }
-        server = new WireMockServer(options
+        server = new WireMockServer(options()
                 .extensions(extensions)
                 .httpDisabled(true)
                 .dynamicHttpsPort()
                 .bindAddress("127.0.0.1")
-                .keystorePath(resource("tls/iyzico-stub-server.p12").toString())
+                .keystorePath(resource(SERVER_KEYSTORE).toString())
                 .keystoreType("PKCS12")
                 .keystorePassword(STORE_PASSWORD)
                 .keyManagerPassword(STORE_PASSWORD));
@@ -114,7 +100,7 @@ public final class IyzicoStub implements AutoCloseable {
         }
     }
 
-    private static Path resource(String name) {
+    static Path resource(String name) {
         URL url = IyzicoStub.class.getClassLoader().getResource(name);
         if (url == null) {
             throw new IllegalStateException("missing test resource " + name);
