@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Callback benchmark: bench/callback.sh [attempts] [deliveries per token] [threads] [warm-up attempts]
-#   (default 2000 3 32 1000)
+#   (default 2000 3 32 4000)
 #
 # Builds db, domain and payment-module from this checkout (reactor, nothing installed) and runs CallbackBench
 # (payment-module test sources): an embedded MariaDB with the real migrations, the real iyzipay-java client against the

@@ -81,28 +81,42 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
 
     @Override
     public boolean referenceUsed(PaymentChannel channel, String reference) {
-        // at most one row (unique key channel + external_ref); no row limit, which would make EclipseLink build the
-        // SQL again at every execution
-        return !em.createQuery("SELECT p.id FROM Payment p WHERE p.channel = :channel AND p.externalRef = :ref",
-                        Long.class)
-                .setParameter("channel", channel)
-                .setParameter("ref", reference)
-                .getResultList().isEmpty();
+        // the unique key (channel, external_ref) answers it; JDBC on the transaction's connection, which sees every
+        // payment of this transaction too (save flushes at once)
+        try (PreparedStatement ps = connection().prepareStatement(
+                "SELECT 1 FROM payment WHERE channel = ? AND external_ref = ?")) {
+            ps.setString(1, channel.name());
+            ps.setString(2, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check reference " + reference, e);
+        }
     }
 
     @Override
     public void lockSubscriber(long subscriberId) {
-        em.createNativeQuery("SELECT id FROM subscriber WHERE id = ? FOR UPDATE")
-                .setParameter(1, subscriberId)
-                .getResultList();
+        // plain JDBC on the transaction's connection: an EclipseLink native query parses its SQL at every execution
+        try (PreparedStatement ps = connection().prepareStatement(
+                "SELECT id FROM subscriber WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, subscriberId);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock subscriber " + subscriberId, e);
+        }
     }
 
     @Override
     public void lockSubscriberByNo(long institutionId, String subscriberNo) {
-        em.createNativeQuery("SELECT id FROM subscriber WHERE institution_id = ? AND subscriber_no = ? FOR UPDATE")
-                .setParameter(1, institutionId)
-                .setParameter(2, subscriberNo)
-                .getResultList();
+        try (PreparedStatement ps = connection().prepareStatement("SELECT id FROM subscriber WHERE institution_id = ?"
+                + " AND subscriber_no = ? FOR UPDATE")) {
+            ps.setLong(1, institutionId);
+            ps.setString(2, subscriberNo);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock subscriber " + subscriberNo, e);
+        }
     }
 
     @Override
@@ -186,6 +200,15 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
                 b.getDueDate(), b.getTotal())).toList();
     }
 
+    /** The JDBC connection of the current transaction (locks and counters are read through it directly). */
+    private Connection connection() {
+        Connection c = em.unwrap(Connection.class);
+        if (c == null) {
+            throw new IllegalStateException("a locking read needs an active transaction");
+        }
+        return c;
+    }
+
     /**
      * One statement: creates the year's counter at 2 (handing out 1) or increments it, and returns the number handed
      * out through {@code LAST_INSERT_ID(expr)} (the connection's own value, reported with the statement's result).
@@ -193,9 +216,8 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
      */
     @Override
     public String nextReceiptNo(long institutionId, String institutionCode, int year) {
-        Connection c = em.unwrap(Connection.class);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO receipt_number_sequence (institution_id, year,"
-                + " next_value) VALUES (?, ?, LAST_INSERT_ID(2)) ON DUPLICATE KEY UPDATE"
+        try (PreparedStatement ps = connection().prepareStatement("INSERT INTO receipt_number_sequence"
+                + " (institution_id, year, next_value) VALUES (?, ?, LAST_INSERT_ID(2)) ON DUPLICATE KEY UPDATE"
                 + " next_value = LAST_INSERT_ID(next_value + 1)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, institutionId);
             ps.setInt(2, year);

@@ -47,6 +47,7 @@ public class CardPaymentService {
     public static final String SECRET_KEY = "su.iyzico.secret-key";
     public static final String GRACE = "su.payment.grace-seconds";
     public static final String RECONCILE = "su.payment.reconcile-seconds";
+    public static final String CONCURRENT_POSTINGS = "su.payment.concurrent-postings";
     public static final String CALLBACK_PATH = "/odeme/donus";
     private static final System.Logger LOG = System.getLogger(CardPaymentService.class.getName());
 
@@ -83,9 +84,11 @@ public class CardPaymentService {
         String publicBase = config.getOptionalValue(BillDirectory.PORTAL_SETTING, String.class)
                 .orElse("http://localhost:8080").replaceAll("/+$", "");
         long grace = config.getOptionalValue(GRACE, Long.class).orElse(120L);
+        int postings = config.getOptionalValue(CONCURRENT_POSTINGS, Integer.class)
+                .orElse(CardSettings.defaultConcurrentPostings());
         card = new CardPayments(transactions, gateway, clock, new CardSettings(publicBase + CALLBACK_PATH,
                 Duration.ofSeconds(grace), CardSettings.IYZICO_TOKEN_LIFETIME,
-                Duration.ofSeconds(Math.max(30, reconcileSeconds - 10))));
+                Duration.ofSeconds(Math.max(30, reconcileSeconds - 10)), postings));
         webhook = new IyzicoWebhook(new WebhookSignature(secret.get()),
                 (token, ip) -> card.settle(token, DeliveryChannel.WEBHOOK, null, ip),
                 (kind, token, detail, ip) -> card.refused(kind, DeliveryChannel.WEBHOOK, token, detail, ip));

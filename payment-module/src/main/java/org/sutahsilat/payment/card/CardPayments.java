@@ -41,6 +41,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -74,6 +75,8 @@ public final class CardPayments {
     private final Clock clock;
     private final CardSettings settings;
     private final DomainLedger ledger;
+    /** Turns to post (see {@link CardSettings#concurrentPostings}); fair, so a waiting delivery is not overtaken. */
+    private final Semaphore postings;
 
     public CardPayments(ChunkTransactions tx, PaymentGateway gateway, Clock clock, CardSettings settings) {
         // a deadlock victim (two subscribers' postings next to each other in an index) is run again
@@ -82,6 +85,7 @@ public final class CardPayments {
         this.clock = clock;
         this.settings = settings;
         this.ledger = new DomainLedger(clock);
+        this.postings = new Semaphore(settings.concurrentPostings(), true);
     }
 
     /**
@@ -310,7 +314,15 @@ public final class CardPayments {
         }
         Judgement judgement = SettlementRules.judge(attempt, result);
         return switch (judgement.verdict()) {
-            case PAY -> pay(attempt, result);
+            case PAY -> {
+                // a bounded number of postings at once (the gateway calls before it are not bounded)
+                postings.acquireUninterruptibly();
+                try {
+                    yield pay(attempt, result);
+                } finally {
+                    postings.release();
+                }
+            }
             case MISMATCH -> {
                 tx.inTransaction(em -> {
                     CardAttemptStore.lock(em, attempt.id());

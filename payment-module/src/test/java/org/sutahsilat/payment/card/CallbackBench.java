@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the stub with its signature, checks, one transaction with the row lock and the conditional state change).
  * Last line: {@code callback-bench settled_per_s=X duplicates=D} where X = attempts settled per second of the
  * delivery phase and D = payments beyond one per attempt, counted in the database. Targets: X >= 200, D = 0.
- * A warm-up round of the same work (default 1000 attempts, fourth argument) runs first and is not counted, so that the
+ * A warm-up round of the same work (default 4000 attempts, fourth argument) runs first and is not counted, so that the
  * figure is the settlement's, not the JIT compiler's. The iyzico stand-in is {@link LightIyzicoStub}.
  */
 public final class CallbackBench {
@@ -46,7 +46,7 @@ public final class CallbackBench {
         int attempts = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
         IyzicoStub.trustStubCertificate();
         FakeIyzico fake = new FakeIyzico();
         LightIyzicoStub stub = FakeIyzico.startForLoad(fake);
@@ -70,8 +70,8 @@ public final class CallbackBench {
             if (warmUp > 0) {
                 // the same work, not counted: the JIT compiles the settlement's paths (a server runs for days)
                 Result w = round.run(warmUp);
-                System.out.printf("warm-up: %d attempts, %d settled, %d failed deliveries, %d duplicates, %.0f settled/s%n",
-                        warmUp, w.settled(), w.failures(), w.duplicates(), w.settled() / w.seconds());
+                System.out.printf("warm-up: %d attempts, %d settled, %d failed deliveries, %d duplicates,"
+                        + " %.0f settled/s%n", warmUp, w.settled(), w.failures(), w.duplicates(), w.settled() / w.seconds());
                 warmUpOk = w.settled() == warmUp && w.failures() == 0 && w.duplicates() == 0;
             }
             Result r = round.run(attempts);

@@ -397,6 +397,51 @@ class CardPaymentsIT {
                 .isBetween(1, 10);
     }
 
+    /**
+     * Postings take turns ({@link CardSettings#concurrentPostings}): with one turn, 20 payments delivered twice each,
+     * all at once, are all recorded exactly once, and no turn is lost (a lost one would leave deliveries waiting).
+     */
+    @Test
+    void withOnePostingAtATimeEveryDeliveryStillSettlesExactlyOnce() throws Exception {
+        CardPayments oneAtATime = new CardPayments(new ResourceLocalChunkTransactions(CardTestDatabase.emf()), gateway,
+                clock, new CardSettings(CALLBACK, Duration.ZERO, CardSettings.IYZICO_TOKEN_LIFETIME,
+                Duration.ofSeconds(60), 1));
+        List<Village> villages = new ArrayList<>();
+        List<Started> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Village v = Village.create();
+            v.bill(ledger.today().plusDays(5), "10.0" + (i % 10));
+            villages.add(v);
+            attempts.add(oneAtATime.start(new StartCommand(v.id, v.subscriberNo, List.of(), "10.0.0.1")));
+        }
+        fake.retrieveDelayMs = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Settlement>> futures = new ArrayList<>();
+        try {
+            for (Started a : attempts) {
+                String token = fake.tokenOf(a.attemptId());
+                for (DeliveryChannel channel : List.of(DeliveryChannel.CALLBACK, DeliveryChannel.WEBHOOK)) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return oneAtATime.settle(token, channel,
+                                channel == DeliveryChannel.CALLBACK ? a.reference() : null, null);
+                    }));
+                }
+            }
+            go.countDown();
+            for (Future<Settlement> f : futures) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCEEDED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Village v : villages) {
+            assertThat(count("SELECT COUNT(*) FROM payment WHERE subscriber_id = ?", v.subscriberId)).isEqualTo(1);
+            assertThat(account(v).debt()).isEqualTo(Money.ZERO);
+        }
+    }
+
     @Test
     void aLateFailureNeverOverwritesSuccess() {
         Village v = Village.create();
