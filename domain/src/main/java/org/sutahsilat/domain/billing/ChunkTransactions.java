@@ -16,4 +16,13 @@ import java.util.function.Function;
 public interface ChunkTransactions {
 
     <T> T inTransaction(Function<EntityManager, T> work);
+
+    /**
+     * Runs a read that needs no transaction: each statement on its own (auto-commit), without a transaction's own
+     * statements (begin, commit, auto-commit back on). The work must only read, and only through the
+     * EntityManager's queries: no JDBC connection is bound to it outside a transaction. By default in a transaction.
+     */
+    default <T> T read(Function<EntityManager, T> work) {
+        return inTransaction(work);
+    }
 }

@@ -24,4 +24,11 @@ public class JtaChunkTransactions implements ChunkTransactions {
     public <T> T inTransaction(Function<EntityManager, T> work) {
         return work.apply(em);
     }
+
+    /** Outside any transaction (a caller's is suspended): the EntityManager's queries run in auto-commit. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public <T> T read(Function<EntityManager, T> work) {
+        return work.apply(em);
+    }
 }

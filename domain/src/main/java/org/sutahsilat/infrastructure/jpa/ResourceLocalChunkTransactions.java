@@ -33,4 +33,14 @@ public final class ResourceLocalChunkTransactions implements ChunkTransactions {
             em.close();
         }
     }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
 }

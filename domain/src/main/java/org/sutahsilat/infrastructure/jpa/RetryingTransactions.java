@@ -41,6 +41,12 @@ public final class RetryingTransactions implements ChunkTransactions {
         }
     }
 
+    /** A read takes no lock and is not retried. */
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        return delegate.read(work);
+    }
+
     /** Whether the failure is a deadlock or a lock wait timeout somewhere in its causes. */
     static boolean isLockConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -98,6 +98,45 @@ final class CardAttemptStore {
         return one(em, "SELECT " + COLUMNS + " FROM payment_attempt WHERE token = ?", token);
     }
 
+    /**
+     * {@link #byToken} for {@link org.sutahsilat.domain.billing.ChunkTransactions#read}: an EntityManager query (no
+     * JDBC connection is bound outside a transaction), one auto-commit statement.
+     */
+    static Optional<CardAttempt> byTokenWithoutTransaction(EntityManager em, String token) {
+        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM payment_attempt WHERE token = ?")
+                .setParameter(1, token)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new CardAttempt(number(r[0]), number(r[1]), number(r[2]), (String) r[3], number(r[4]),
+                (String) r[5], AttemptStatus.valueOf((String) r[6]), (String) r[7], (String) r[8], instant(r[9]),
+                (String) r[10], r[11] == null ? null : number(r[11]), flag(r[12]), instant(r[13])));
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
+    /** A DATETIME column (stored in UTC) as the driver gave it. */
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected DATETIME value " + value.getClass());
+    }
+
     static Optional<CardAttempt> byReference(EntityManager em, String reference) {
         return one(em, "SELECT " + COLUMNS + " FROM payment_attempt WHERE reference = ?", reference);
     }

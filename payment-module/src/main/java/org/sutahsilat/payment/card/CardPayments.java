@@ -252,7 +252,7 @@ public final class CardPayments {
 
     private Settlement settleFromDatabase(String token, DeliveryChannel channel, String claimedReference,
                                           String clientIp) {
-        Optional<CardAttempt> found = tx.inTransaction(em -> CardAttemptStore.byToken(em, token));
+        Optional<CardAttempt> found = tx.read(em -> CardAttemptStore.byTokenWithoutTransaction(em, token));
         if (found.isEmpty()) {
             incident("UNKNOWN_TOKEN", channel, null, token, "no attempt has this token", clientIp);
             return Settlement.rejected(null);

@@ -32,6 +32,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -306,6 +307,30 @@ class CardPaymentsIT {
                 .outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(string("SELECT detail FROM payment_incident WHERE kind = 'MISMATCH' AND attempt_id = ?",
                 usd.attemptId())).contains("currency USD");
+    }
+
+    /** A delivery's attempt read (no transaction, an EntityManager query) gives what the transactional read does. */
+    @Test
+    void theAttemptReadWithoutATransactionMatchesTheTransactionalRead() {
+        Village v = Village.create();
+        v.bill(ledger.today().plusDays(5), "21.50");
+        Started started = card.start(new StartCommand(v.id, v.subscriberNo, List.of(), "10.0.0.1"));
+        String token = fake.tokenOf(started.attemptId());
+        var transactions = new ResourceLocalChunkTransactions(CardTestDatabase.emf());
+        for (int step = 0; step < 2; step++) {
+            CardAttempt inTransaction = transactions.inTransaction(em -> CardAttemptStore.byToken(em, token))
+                    .orElseThrow();
+            CardAttempt without = transactions.read(em -> CardAttemptStore.byTokenWithoutTransaction(em, token))
+                    .orElseThrow();
+            assertThat(without).isEqualTo(inTransaction);
+            assertThat(without.tokenExpiresAt()).isNotNull();
+            card.settle(token, DeliveryChannel.CALLBACK, started.reference(), null);
+        }
+        assertThat(transactions.read(em -> CardAttemptStore.byTokenWithoutTransaction(em, token)).orElseThrow()
+                .status()).isEqualTo(AttemptStatus.SUCCEEDED);
+        Optional<CardAttempt> none = transactions.read(em -> CardAttemptStore.byTokenWithoutTransaction(em,
+                "tok-none"));
+        assertThat(none).isEmpty();
     }
 
     /** The callback benchmark's iyzico stand-in (the JDK's HTTPS server) gives the real client the same answers. */
