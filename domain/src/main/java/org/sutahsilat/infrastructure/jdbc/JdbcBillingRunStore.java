@@ -75,7 +75,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
 
     @Override
     public BillingRunProgress openRun(EntityManager em, long institutionId, BillingPeriod period, Instant now) {
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO billing_run (institution_id, period, status,"
                     + " started_at) VALUES (?, ?, 'RUNNING', ?) ON DUPLICATE KEY UPDATE id = id")) {
@@ -123,7 +123,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
 
     @Override
     public long lockOrCreateRun(EntityManager em, long institutionId, BillingPeriod period, Instant now) {
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try {
             // INSERT IGNORE waits for a concurrent creator's commit on the unique key, then leaves its row alone
             try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO billing_run (institution_id, period,"
@@ -149,7 +149,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
 
     @Override
     public void resumeRun(EntityManager em, long runId, Instant heartbeat) {
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try {
             long institutionId;
             String period;
@@ -192,7 +192,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
             sql.append(')');
         }
         sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
             if (institutionIds != null) {
@@ -219,7 +219,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
 
     @Override
     public void ensureNumberSeries(EntityManager em, long institutionId, String institutionCode, int year) {
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT 1 FROM bill_number_sequence WHERE institution_id = ? AND year = ?")) {
@@ -261,7 +261,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
 
     @Override
     public Optional<BillingRunStatus> lockRun(EntityManager em, long runId) {
-        try (PreparedStatement ps = connection(em).prepareStatement(
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
                 "SELECT status FROM billing_run WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -275,7 +275,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
     @Override
     public List<BillingCandidate> nextCandidates(EntityManager em, long runId, long institutionId,
                                                  BillingPeriod period, long afterSubscriberId, int limit) {
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try {
             record Row(long id, String no, SubscriberCategory category, PaymentCode code) {
             }
@@ -331,7 +331,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
 
     @Override
     public long takeBillNumbers(EntityManager em, long institutionId, int year, int count) {
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try {
             long first;
             try (PreparedStatement ps = c.prepareStatement("SELECT next_value FROM bill_number_sequence"
@@ -364,7 +364,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
         if (bills.isEmpty()) {
             return;
         }
-        Connection c = connection(em);
+        Connection c = TransactionConnection.of(em);
         try {
             long minSubscriber = Long.MAX_VALUE;
             long maxSubscriber = Long.MIN_VALUE;
@@ -436,7 +436,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
         if (skips.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection(em).prepareStatement("INSERT INTO billing_run_skip"
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement("INSERT INTO billing_run_skip"
                 + " (billing_run_id, subscriber_id, reason, detail) VALUES (?, ?, ?, ?)")) {
             for (SkippedSubscriber s : skips) {
                 ps.setLong(1, runId);
@@ -474,7 +474,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
     @Override
     public Optional<BillingRunProgress> progress(EntityManager em, long runId) {
         try {
-            return progress(connection(em), runId);
+            return progress(TransactionConnection.of(em), runId);
         } catch (SQLException e) {
             throw failure("read billing run " + runId, e);
         }
@@ -482,7 +482,8 @@ public class JdbcBillingRunStore implements BillingRunStore {
 
     @Override
     public List<SkippedSubscriber> skipped(EntityManager em, long runId) {
-        try (PreparedStatement ps = connection(em).prepareStatement("SELECT k.subscriber_id, s.subscriber_no,"
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
+                "SELECT k.subscriber_id, s.subscriber_no,"
                 + " k.reason, k.detail FROM billing_run_skip k JOIN subscriber s ON s.id = k.subscriber_id"
                 + " WHERE k.billing_run_id = ? ORDER BY k.subscriber_id")) {
             ps.setLong(1, runId);
@@ -515,7 +516,7 @@ public class JdbcBillingRunStore implements BillingRunStore {
     }
 
     private static void update(EntityManager em, String sql, Object... parameters) {
-        try (PreparedStatement ps = connection(em).prepareStatement(sql)) {
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }
@@ -523,15 +524,6 @@ public class JdbcBillingRunStore implements BillingRunStore {
         } catch (SQLException e) {
             throw failure(sql, e);
         }
-    }
-
-    /** The connection of the EntityManager's transaction; owned by the EntityManager, never closed here. */
-    private static Connection connection(EntityManager em) {
-        Connection c = em.unwrap(Connection.class);
-        if (c == null) {
-            throw new IllegalStateException("billing needs an active transaction");
-        }
-        return c;
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

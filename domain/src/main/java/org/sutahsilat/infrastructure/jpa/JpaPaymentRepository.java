@@ -23,9 +23,9 @@ import org.sutahsilat.domain.surcharge.SurchargeRate;
 import org.sutahsilat.domain.tenant.TenantScope;
 import org.sutahsilat.domain.tenant.TenantContext;
 import org.sutahsilat.domain.user.UserAccount;
+import org.sutahsilat.infrastructure.jdbc.TransactionConnection;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,7 +83,7 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
     public boolean referenceUsed(PaymentChannel channel, String reference) {
         // the unique key (channel, external_ref) answers it; JDBC on the transaction's connection, which sees every
         // payment of this transaction too (save flushes at once)
-        try (PreparedStatement ps = connection().prepareStatement(
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
                 "SELECT 1 FROM payment WHERE channel = ? AND external_ref = ?")) {
             ps.setString(1, channel.name());
             ps.setString(2, reference);
@@ -98,7 +98,7 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
     @Override
     public void lockSubscriber(long subscriberId) {
         // plain JDBC on the transaction's connection: an EclipseLink native query parses its SQL at every execution
-        try (PreparedStatement ps = connection().prepareStatement(
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
                 "SELECT id FROM subscriber WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, subscriberId);
             ps.executeQuery().close();
@@ -109,8 +109,8 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
 
     @Override
     public void lockSubscriberByNo(long institutionId, String subscriberNo) {
-        try (PreparedStatement ps = connection().prepareStatement("SELECT id FROM subscriber WHERE institution_id = ?"
-                + " AND subscriber_no = ? FOR UPDATE")) {
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
+                "SELECT id FROM subscriber WHERE institution_id = ? AND subscriber_no = ? FOR UPDATE")) {
             ps.setLong(1, institutionId);
             ps.setString(2, subscriberNo);
             ps.executeQuery().close();
@@ -200,15 +200,6 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
                 b.getDueDate(), b.getTotal())).toList();
     }
 
-    /** The JDBC connection of the current transaction (locks and counters are read through it directly). */
-    private Connection connection() {
-        Connection c = em.unwrap(Connection.class);
-        if (c == null) {
-            throw new IllegalStateException("a locking read needs an active transaction");
-        }
-        return c;
-    }
-
     /**
      * One statement: creates the year's counter at 2 (handing out 1) or increments it, and returns the number handed
      * out through {@code LAST_INSERT_ID(expr)} (the connection's own value, reported with the statement's result).
@@ -216,7 +207,7 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
      */
     @Override
     public String nextReceiptNo(long institutionId, String institutionCode, int year) {
-        try (PreparedStatement ps = connection().prepareStatement("INSERT INTO receipt_number_sequence"
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement("INSERT INTO receipt_number_sequence"
                 + " (institution_id, year, next_value) VALUES (?, ?, LAST_INSERT_ID(2)) ON DUPLICATE KEY UPDATE"
                 + " next_value = LAST_INSERT_ID(next_value + 1)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, institutionId);

@@ -1,8 +1,8 @@
 package org.sutahsilat.payment.card;
 
 import jakarta.persistence.EntityManager;
+import org.sutahsilat.infrastructure.jdbc.TransactionConnection;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +30,8 @@ final class CardAttemptStore {
 
     static long insert(EntityManager em, long institutionId, long subscriberId, String reference, long amountKurus,
                        String clientIp, Instant now) {
-        try (PreparedStatement ps = connection(em).prepareStatement("INSERT INTO payment_attempt (institution_id,"
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
+                "INSERT INTO payment_attempt (institution_id,"
                 + " subscriber_id, reference, amount_kurus, currency, status, active_subscriber_id, client_ip,"
                 + " created_at, updated_at) VALUES (?, ?, ?, ?, 'TRY', 'OPEN', ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -53,7 +54,7 @@ final class CardAttemptStore {
     }
 
     static void insertBills(EntityManager em, long attemptId, Basket basket) {
-        try (PreparedStatement ps = connection(em).prepareStatement(
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
                 "INSERT INTO payment_attempt_bill (attempt_id, seq, bill_id, amount_kurus) VALUES (?, ?, ?, ?)")) {
             int seq = 0;
             for (Basket.Line line : basket.lines()) {
@@ -71,7 +72,7 @@ final class CardAttemptStore {
 
     static List<Long> billIds(EntityManager em, long attemptId) {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = connection(em).prepareStatement(
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
                 "SELECT bill_id FROM payment_attempt_bill WHERE attempt_id = ? ORDER BY seq")) {
             ps.setLong(1, attemptId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -109,10 +110,14 @@ final class CardAttemptStore {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new CardAttempt(number(r[0]), number(r[1]), number(r[2]), (String) r[3], number(r[4]),
-                (String) r[5], AttemptStatus.valueOf((String) r[6]), (String) r[7], (String) r[8], instant(r[9]),
-                (String) r[10], r[11] == null ? null : number(r[11]), flag(r[12]), instant(r[13])));
+        return Optional.of(attempt((Object[]) rows.get(0)));
+    }
+
+    /** A row of {@link #COLUMNS}, read by JDBC or by an EntityManager query. */
+    private static CardAttempt attempt(Object[] r) {
+        return new CardAttempt(number(r[0]), number(r[1]), number(r[2]), (String) r[3], number(r[4]), (String) r[5],
+                AttemptStatus.valueOf((String) r[6]), (String) r[7], (String) r[8], instant(r[9]), (String) r[10],
+                r[11] == null ? null : number(r[11]), flag(r[12]), instant(r[13]));
     }
 
     private static long number(Object value) {
@@ -217,7 +222,8 @@ final class CardAttemptStore {
     /** Local CARD payments received on a business day [from, to), with their attempt if any. */
     static List<Object[]> cardPayments(EntityManager em, Instant from, Instant to) {
         List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection(em).prepareStatement("SELECT p.id, p.institution_id, p.receipt_no,"
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
+                "SELECT p.id, p.institution_id, p.receipt_no,"
                 + " p.amount, p.external_ref, a.id FROM payment p LEFT JOIN payment_attempt a ON a.payment_id = p.id"
                 + " WHERE p.channel = 'CARD' AND p.reverses_payment_id IS NULL AND p.paid_at >= ? AND p.paid_at < ?"
                 + " ORDER BY p.id")) {
@@ -244,14 +250,16 @@ final class CardAttemptStore {
 
     private static List<CardAttempt> many(EntityManager em, String sql, Object... args) {
         List<CardAttempt> list = new ArrayList<>();
-        try (PreparedStatement ps = connection(em).prepareStatement(sql)) {
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    list.add(new CardAttempt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            rs.getLong(5), rs.getString(6), AttemptStatus.valueOf(rs.getString(7)), rs.getString(8),
-                            rs.getString(9), instant(rs, 10), rs.getString(11),
-                            rs.getObject(12) == null ? null : rs.getLong(12), rs.getBoolean(13), instant(rs, 14)));
+                    Object[] row = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    list.add(attempt(row));
                 }
             }
         } catch (SQLException e) {
@@ -261,7 +269,7 @@ final class CardAttemptStore {
     }
 
     private static int update(EntityManager em, String sql, Object... args) {
-        try (PreparedStatement ps = connection(em).prepareStatement(sql)) {
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -277,11 +285,6 @@ final class CardAttemptStore {
                 ps.setObject(i + 1, args[i]);
             }
         }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     private static LocalDateTime utc(Instant instant) {
@@ -300,18 +303,10 @@ final class CardAttemptStore {
      * plain reads see what was committed before the row lock was granted.
      */
     static void readCommitted(EntityManager em) {
-        try (Statement st = connection(em).createStatement()) {
+        try (Statement st = TransactionConnection.of(em).createStatement()) {
             st.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot set the isolation of a card posting", e);
         }
-    }
-
-    static Connection connection(EntityManager em) {
-        Connection c = em.unwrap(Connection.class);
-        if (c == null) {
-            throw new IllegalStateException("card payments need an active transaction");
-        }
-        return c;
     }
 }

@@ -2,6 +2,7 @@ package org.sutahsilat.payment.card;
 
 import jakarta.persistence.EntityManager;
 import org.sutahsilat.domain.billing.ChunkTransactions;
+import org.sutahsilat.infrastructure.jdbc.TransactionConnection;
 import org.sutahsilat.infrastructure.jpa.RetryingTransactions;
 import org.sutahsilat.domain.document.ReceiptDocument;
 import org.sutahsilat.domain.payment.Payment;
@@ -244,7 +245,7 @@ public final class CardPayments {
             return known;
         }
         Settlement settlement = settleFromDatabase(token, channel, claimedReference, clientIp);
-        if (settlement.outcome() == Outcome.SUCCEEDED && settlement.paymentId() != null) {
+        if (SucceededTokens.isFinal(settlement)) {
             succeeded.put(token, settlement);
         }
         return settlement;
@@ -532,7 +533,7 @@ public final class CardPayments {
         if (paymentId == null) {
             return null;
         }
-        try (PreparedStatement ps = CardAttemptStore.connection(em)
+        try (PreparedStatement ps = TransactionConnection.of(em)
                 .prepareStatement("SELECT receipt_no FROM payment WHERE id = ?")) {
             ps.setLong(1, paymentId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -548,7 +549,7 @@ public final class CardPayments {
      * buyer whose number the merchant does not send ({@code 11111111111}); the e-mail likewise.
      */
     private static CheckoutRequest.Buyer buyer(EntityManager em, long subscriberId, String clientIp) {
-        try (PreparedStatement ps = CardAttemptStore.connection(em).prepareStatement("SELECT s.full_name, s.phone,"
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement("SELECT s.full_name, s.phone,"
                 + " s.address, i.province, i.district FROM subscriber s JOIN institution i ON i.id = s.institution_id"
                 + " WHERE s.id = ?")) {
             ps.setLong(1, subscriberId);

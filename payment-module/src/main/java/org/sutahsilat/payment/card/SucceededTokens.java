@@ -34,9 +34,14 @@ final class SucceededTokens {
         return byToken.get(token);
     }
 
-    /** Remembers a SUCCEEDED settlement; any other outcome may still change and is refused. */
+    /** Whether the settlement can never change: SUCCEEDED, with its payment. */
+    static boolean isFinal(Settlement settlement) {
+        return settlement.outcome() == Outcome.SUCCEEDED && settlement.paymentId() != null;
+    }
+
+    /** Remembers a final settlement ({@link #isFinal}); any other outcome may still change and is refused. */
     synchronized void put(String token, Settlement settlement) {
-        if (settlement.outcome() != Outcome.SUCCEEDED || settlement.paymentId() == null) {
+        if (!isFinal(settlement)) {
             throw new IllegalArgumentException("only a SUCCEEDED settlement with its payment is final: " + settlement);
         }
         byToken.put(token, settlement);

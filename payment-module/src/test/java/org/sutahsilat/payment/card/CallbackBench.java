@@ -207,7 +207,7 @@ public final class CallbackBench {
                     commits - o.commits);
         }
 
-        static long status(String name) {
+        private static long status(String name) {
             return Long.parseLong(CardTestDatabase.string("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
                     + " WHERE VARIABLE_NAME = ?", name.toUpperCase()));
         }
