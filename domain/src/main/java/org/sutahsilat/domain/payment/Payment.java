@@ -190,6 +190,24 @@ public class Payment extends TenantOwned {
         return reversesPaymentId != null;
     }
 
+    /**
+     * A receipt number: the institution's code, {@code -M}, the year, {@code -} and the year's sequence in at least six
+     * digits ({@code KOY01-M2026-000042}). Built by hand: it is taken under the subscriber's lock at every posting, and
+     * {@code String.format} parses its pattern each time (and would print the default locale's digits).
+     */
+    public static String receiptNo(String institutionCode, int year, long sequence) {
+        if (sequence < 1) {
+            throw new IllegalArgumentException("a receipt sequence starts at 1: " + sequence);
+        }
+        String digits = Long.toString(sequence);
+        StringBuilder no = new StringBuilder(institutionCode.length() + 16).append(institutionCode).append("-M")
+                .append(year).append('-');
+        for (int i = digits.length(); i < 6; i++) {
+            no.append('0');
+        }
+        return no.append(digits).toString();
+    }
+
     /** Today's business day: the calendar day in Türkiye, whatever zone the clock is in (UTC in production). */
     public static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE);

@@ -218,7 +218,7 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
                     throw new IllegalStateException("no receipt number for institution " + institutionId);
                 }
                 long stored = keys.getLong(1);
-                return String.format("%s-M%d-%06d", institutionCode, year, stored - 1);
+                return Payment.receiptNo(institutionCode, year, stored - 1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take a receipt number for institution " + institutionId, e);

@@ -59,6 +59,9 @@ public final class IyzicoPaymentGateway implements PaymentGateway, AutoCloseable
     /** Calls in flight at once when the adapter owns its pool. */
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 32;
 
+    /** The JDK HTTP client's system property: idle connections it keeps alive per server (JDK default 5). */
+    public static final String KEPT_ALIVE_PROPERTY = "http.maxConnections";
+
     private static final System.Logger LOG = System.getLogger(IyzicoPaymentGateway.class.getName());
     private static final String SUCCESS = Status.SUCCESS.getValue();
     private static final String FAILURE = Status.FAILURE.getValue();
@@ -87,10 +90,29 @@ public final class IyzicoPaymentGateway implements PaymentGateway, AutoCloseable
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.ownsExecutor = ownsExecutor;
+        keepConnectionsAlive(DEFAULT_MAX_CONCURRENT_CALLS);
         this.options = new Options();
         options.setBaseUrl(settings.baseUrl());
         options.setApiKey(settings.apiKey());
         options.setSecretKey(settings.secretKey());
+    }
+
+    /**
+     * iyzipay-java opens an {@code HttpsURLConnection} for every call; after the answer the JDK keeps the connection
+     * alive for the next call to the same server, but at most {@code http.maxConnections} idle ones per server, 5 by
+     * default. Callbacks come in bursts (a browser's return, its refresh and the webhook, many subscribers at once):
+     * beyond the fifth, every connection was closed after its call and the next call paid a new TCP connection and
+     * a full TLS handshake (two key pairs and a certificate check: about 1 ms of CPU on our side, measured with the
+     * callback benchmark). So the JDK keeps as many idle connections as calls may be in flight, unless the operator
+     * chose a value ({@code -Dhttp.maxConnections}). The JDK reads the property at its first kept-alive connection,
+     * so it is set before this adapter makes any call.
+     */
+    static void keepConnectionsAlive(int connections) {
+        synchronized (IyzicoPaymentGateway.class) {
+            if (System.getProperty(KEPT_ALIVE_PROPERTY) == null) {
+                System.setProperty(KEPT_ALIVE_PROPERTY, Integer.toString(connections));
+            }
+        }
     }
 
     @Override

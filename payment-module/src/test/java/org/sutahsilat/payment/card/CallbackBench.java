@@ -65,7 +65,7 @@ public final class CallbackBench {
             for (int i = 0; i < Math.min(VILLAGES, Math.max(attempts, 1)); i++) {
                 villages.add(Village.create());
             }
-            Round round = new Round(card, fake, clock, villages, deliveries, workers);
+            Round round = new Round(card, fake, stub, clock, villages, deliveries, workers);
             boolean warmUpOk = true;
             if (warmUp > 0) {
                 // the same work, not counted: the JIT compiles the settlement's paths (a server runs for days)
@@ -76,8 +76,8 @@ public final class CallbackBench {
             }
             Result r = round.run(attempts);
             System.out.printf("attempts=%d deliveries=%d settled=%d payments=%d failed_deliveries=%d seconds=%.2f"
-                    + " retrieves=%d%n", attempts, attempts * deliveries, r.settled(), r.payments(), r.failures(),
-                    r.seconds(), r.retrieves());
+                    + " retrieves=%d new_connections=%d%n", attempts, attempts * deliveries, r.settled(), r.payments(),
+                    r.failures(), r.seconds(), r.retrieves(), r.connections());
             Costs spent = r.costs();
             System.out.printf("per settled attempt: jvm_cpu_ms=%.2f db_cpu_ms=%.2f statements=%.1f commits=%.1f"
                     + " (cores busy %.2f of %d)%n", spent.jvmCpuMs / r.settled(), spent.dbCpuMs / r.settled(),
@@ -98,12 +98,13 @@ public final class CallbackBench {
         System.exit(ok ? 0 : 1);
     }
 
+    /** {@code connections}: TCP connections (each a TLS handshake) the client opened to the stub while delivering. */
     private record Result(long settled, long payments, long duplicates, int failures, double seconds, int retrieves,
-                          Costs costs) {
+                          int connections, Costs costs) {
     }
 
     /** One round: N attempts started against the stub (not timed), then all their deliveries at once (timed). */
-    private record Round(CardPayments card, FakeIyzico fake, Clock clock, List<Village> villages, int deliveries,
+    private record Round(CardPayments card, FakeIyzico fake, LightIyzicoStub stub, Clock clock, List<Village> villages, int deliveries,
                          ExecutorService workers) {
 
         Result run(int attempts) throws Exception {
@@ -169,6 +170,7 @@ public final class CallbackBench {
                 });
             }
             System.out.printf("delivering %d tokens x %d ...%n", attempts, deliveries);
+            int connectionsBefore = stub.connections();
             Costs before = Costs.now();
             long t0 = System.nanoTime();
             go.countDown();
@@ -183,7 +185,7 @@ public final class CallbackBench {
                     + " FROM payment WHERE id > ? GROUP BY idempotency_key) x", firstPayment);
             long duplicates = Math.max(payments - settled, 0) + perAttemptExtra + conflictingPayments.get();
             return new Result(settled, payments, duplicates, failures.get(), seconds,
-                    fake.retrieves.get() - retrievesBefore, spent);
+                    fake.retrieves.get() - retrievesBefore, stub.connections() - connectionsBefore, spent);
         }
     }
 

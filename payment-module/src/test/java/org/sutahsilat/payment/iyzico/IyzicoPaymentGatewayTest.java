@@ -24,6 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -440,6 +445,58 @@ class IyzicoPaymentGatewayTest {
 
     private static IyzicoSettings settings(String baseUrl, Duration connectTimeout, Duration readTimeout) {
         return new IyzicoSettings(baseUrl, API_KEY, SECRET_KEY, connectTimeout, readTimeout);
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    /**
+     * Calls come in bursts (a return, its refresh and the webhook; many subscribers at once), and iyzipay-java opens
+     * a connection per call: the JDK must keep every connection of a burst alive for the next one, or each call past
+     * its default five idle connections pays a new TCP connection and TLS handshake. 16 callers, 4 bursts, all idle
+     * between bursts: 16 connections, not 16 + 3 x 11.
+     */
+    @Test
+    void burstsOfCallsReuseTheirConnections() throws Exception {
+        int callers = 16;
+        int bursts = 4;
+        assertThat(System.getProperty(IyzicoPaymentGateway.KEPT_ALIVE_PROPERTY)).isEqualTo(
+                Integer.toString(IyzicoPaymentGateway.DEFAULT_MAX_CONCURRENT_CALLS));
+        try (LightIyzicoStub light = LightIyzicoStub.start((path, body) -> {
+            String conversationId = JsonParser.parseString(body).getAsJsonObject().get("conversationId").getAsString();
+            String token = "tok-" + conversationId;
+            return new LightIyzicoStub.Response("""
+                    {"status":"success","locale":"tr","systemTime":1764288000000,"conversationId":"%s",
+                     "token":"%s","tokenExpireTime":1800,"paymentPageUrl":"https://sandbox-cpp.iyzipay.com?token=%s",
+                     "signature":"%s"}""".formatted(conversationId, token, token, signature(conversationId, token)), 0);
+        });
+             IyzicoPaymentGateway burstGateway = new IyzicoPaymentGateway(settings(light.baseUrl(),
+                     Duration.ofSeconds(5), Duration.ofSeconds(5)))) {
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            CyclicBarrier together = new CyclicBarrier(callers);
+            try {
+                List<Future<Integer>> done = new ArrayList<>();
+                for (int c = 0; c < callers; c++) {
+                    done.add(pool.submit(() -> {
+                        int ok = 0;
+                        for (int b = 0; b < bursts; b++) {
+                            together.await(10, TimeUnit.SECONDS); // every connection of the last burst is idle now
+                            ok += burstGateway.initializeCheckout(request(item("WATER", "Su bedeli", 1_000)))
+                                    .token().isEmpty() ? 0 : 1;
+                        }
+                        return ok;
+                    }));
+                }
+                int calls = 0;
+                for (Future<Integer> f : done) {
+                    calls += f.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(calls).isEqualTo(callers * bursts);
+                assertThat(light.requests()).isEqualTo(callers * bursts);
+                assertThat(light.connections()).isLessThanOrEqualTo(callers);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private static CheckoutRequest.BasketItem item(String id, String name, long kurus) {

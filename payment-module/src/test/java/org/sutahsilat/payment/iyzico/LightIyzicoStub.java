@@ -15,8 +15,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The iyzico stand-in for load (the callback benchmark): the JDK's own HTTPS server with the same certificate as
@@ -48,6 +51,9 @@ public final class LightIyzicoStub implements AutoCloseable {
 
     private final HttpsServer server;
     private final ExecutorService workers;
+    /** The client ends (address and port) requests came from: one per TCP connection, so one per TLS handshake. */
+    private final Set<InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger requests = new AtomicInteger();
 
     private LightIyzicoStub(Answers answers) throws IOException, GeneralSecurityException {
         KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -61,7 +67,11 @@ public final class LightIyzicoStub implements AutoCloseable {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         for (String path : new String[] {IyzicoStub.INITIALIZE_PATH, IyzicoStub.RETRIEVE_PATH}) {
-            server.createContext(path, exchange -> serve(exchange, path, answers));
+            server.createContext(path, exchange -> {
+                clients.add(exchange.getRemoteAddress());
+                requests.incrementAndGet();
+                serve(exchange, path, answers);
+            });
         }
         workers = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "iyzico-light-stub");
@@ -81,6 +91,15 @@ public final class LightIyzicoStub implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** TCP connections (each with its TLS handshake) that sent at least one request. */
+    public int connections() {
+        return clients.size();
+    }
+
+    public int requests() {
+        return requests.get();
     }
 
     public String baseUrl() {
