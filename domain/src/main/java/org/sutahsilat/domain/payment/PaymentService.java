@@ -177,29 +177,34 @@ public class PaymentService {
     }
 
     /**
-     * {@link #post} for a transaction that runs READ COMMITTED (a card settlement): after the subscriber's row lock,
-     * which every posting of the subscriber takes, a plain read already sees every committed posting, so the ledger
-     * is read without locking reads (cheaper: EclipseLink prepares a locking query again at every execution).
+     * {@link #post} for a transaction whose statements before it were locking reads only (a card settlement locks its
+     * attempt's row first). The posting takes the subscriber's row lock before any plain read, and every posting of
+     * the subscriber takes that lock; so the plain reads after it see every committed posting of the subscriber, under
+     * READ COMMITTED and under REPEATABLE READ alike (InnoDB takes the snapshot at the first plain read, not at a
+     * locking one). The ledger is then read without locking reads: cheaper (EclipseLink prepares a locking query again
+     * at every execution), and no index gaps locked that the neighbouring subscribers' postings insert into.
      */
-    public Payment postReadCommitted(PaymentCommand c) {
+    public Payment postAfterLockingReads(PaymentCommand c) {
         return post(c, Read.PLAIN);
     }
 
     /**
      * {@code read}: LOCKING (the ledger reads lock what they read; under READ COMMITTED rows only) or PLAIN (only
-     * when the subscriber's row lock was the transaction's first statement, see {@link #recordAtOffice}, or when the
-     * transaction runs READ COMMITTED, see {@link #postReadCommitted}).
+     * when no plain read came before in the transaction, or only after the subscriber's row lock: see
+     * {@link #recordAtOffice} and {@link #postAfterLockingReads}). The subscriber's row lock is the posting's first
+     * statement, so that a plain read here never predates it.
      */
     private Payment post(PaymentCommand c, Read read) {
-        Institution institution = institution(c.institutionId());
-        Subscriber s = subscribers.find(c.subscriberId())
-                .filter(x -> x.getInstitutionId() == c.institutionId())
-                .orElseThrow(() -> new NotFoundException("subscriber", c.subscriberId()));
         String key = trimToNull(c.idempotencyKey());
         if (key != null && key.length() > MAX_KEY) {
             throw new IllegalArgumentException("idempotency key longer than " + MAX_KEY);
         }
-        payments.lockSubscriber(s.getId());
+        // before any plain read (the row of another institution's subscriber is locked only until the refusal below)
+        payments.lockSubscriber(c.subscriberId());
+        Institution institution = institution(c.institutionId());
+        Subscriber s = subscribers.find(c.subscriberId())
+                .filter(x -> x.getInstitutionId() == c.institutionId())
+                .orElseThrow(() -> new NotFoundException("subscriber", c.subscriberId()));
         if (key != null) {
             var earlier = payments.findByIdempotencyKey(c.institutionId(), key, read);
             if (earlier.isPresent()) {

@@ -294,19 +294,4 @@ final class CardAttemptStore {
     private static String cut(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
-
-    /**
-     * Makes the transaction just begun READ COMMITTED; must be its first statement. A card posting serialises on
-     * the attempt's and the subscriber's rows; under REPEATABLE READ its locking reads (the subscriber's payments,
-     * charges, idempotency key) would also lock the index gaps around them, which the neighbouring subscribers'
-     * postings insert into: deadlocks between payments that share no row. READ COMMITTED locks rows only, and its
-     * plain reads see what was committed before the row lock was granted.
-     */
-    static void readCommitted(EntityManager em) {
-        try (Statement st = TransactionConnection.of(em).createStatement()) {
-            st.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot set the isolation of a card posting", e);
-        }
-    }
 }

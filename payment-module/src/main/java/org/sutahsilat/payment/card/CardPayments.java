@@ -347,10 +347,13 @@ public final class CardPayments {
         };
     }
 
-    /** One transaction: lock the attempt, record the payment once, link it; a loser of the race sees SUCCEEDED. */
+    /**
+     * One transaction: lock the attempt, record the payment once, link it; a loser of the race sees SUCCEEDED. Its
+     * statements before the posting are locking reads only (see {@link DomainLedger#post}): it runs under the
+     * database's default isolation.
+     */
     private Settlement pay(CardAttempt attempt, CheckoutResult result) {
         return tx.inTransaction(em -> {
-            CardAttemptStore.readCommitted(em);
             CardAttempt locked = CardAttemptStore.lock(em, attempt.id()).orElseThrow();
             if (locked.status() == AttemptStatus.SUCCEEDED) {
                 return succeeded(locked);

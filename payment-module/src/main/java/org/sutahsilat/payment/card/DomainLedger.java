@@ -40,11 +40,11 @@ final class DomainLedger {
     }
 
     /**
-     * Posts the payment (no receipt document: the settlement needs only its id and number), in a transaction that
-     * runs READ COMMITTED ({@link CardAttemptStore#readCommitted} was its first statement).
+     * Posts the payment (no receipt document: the settlement needs only its id and number), in a transaction whose
+     * only statement before was the attempt's row lock: see {@link PaymentService#postAfterLockingReads}.
      */
     Payment post(EntityManager em, PaymentCommand command) {
-        return service(em, command.institutionId()).postReadCommitted(command);
+        return service(em, command.institutionId()).postAfterLockingReads(command);
     }
 
     LocalDate today() {

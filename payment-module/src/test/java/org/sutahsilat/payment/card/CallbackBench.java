@@ -80,9 +80,10 @@ public final class CallbackBench {
                     r.failures(), r.seconds(), r.retrieves(), r.connections());
             Costs spent = r.costs();
             System.out.printf("per settled attempt: jvm_cpu_ms=%.2f db_cpu_ms=%.2f statements=%.1f commits=%.1f"
-                    + " (cores busy %.2f of %d)%n", spent.jvmCpuMs / r.settled(), spent.dbCpuMs / r.settled(),
-                    (double) spent.statements / r.settled(), (double) spent.commits / r.settled(),
-                    (spent.jvmCpuMs + spent.dbCpuMs) / 1000 / r.seconds(), Runtime.getRuntime().availableProcessors());
+                    + " (cores busy %.2f of %d; deadlocks in the round: %d)%n", spent.jvmCpuMs / r.settled(),
+                    spent.dbCpuMs / r.settled(), (double) spent.statements / r.settled(),
+                    (double) spent.commits / r.settled(), (spent.jvmCpuMs + spent.dbCpuMs) / 1000 / r.seconds(),
+                    Runtime.getRuntime().availableProcessors(), spent.deadlocks);
             if (r.settled() != attempts) {
                 System.err.printf("only %d of %d attempts settled%n", r.settled(), attempts);
             }
@@ -190,7 +191,7 @@ public final class CallbackBench {
     }
 
     /** CPU of this JVM and of the embedded MariaDB, and the server's statement and commit counters. */
-    private record Costs(double jvmCpuMs, double dbCpuMs, long statements, long commits) {
+    private record Costs(double jvmCpuMs, double dbCpuMs, long statements, long commits, long deadlocks) {
 
         static Costs now() {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -201,12 +202,13 @@ public final class CallbackBench {
                     .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(
                             System.getProperty("user.dir"))).orElse(false))
                     .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
-            return new Costs(os.getProcessCpuTime() / 1e6, db, status("Questions"), status("Com_commit"));
+            return new Costs(os.getProcessCpuTime() / 1e6, db, status("Questions"), status("Com_commit"),
+                    status("Innodb_deadlocks"));
         }
 
         Costs minus(Costs o) {
             return new Costs(jvmCpuMs - o.jvmCpuMs, dbCpuMs - o.dbCpuMs, statements - o.statements,
-                    commits - o.commits);
+                    commits - o.commits, deadlocks - o.deadlocks);
         }
 
         private static long status(String name) {

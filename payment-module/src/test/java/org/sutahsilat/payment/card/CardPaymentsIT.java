@@ -467,6 +467,52 @@ class CardPaymentsIT {
         }
     }
 
+    /**
+     * A card settlement runs under the database's default isolation (REPEATABLE READ) with plain ledger reads: they
+     * must not predate the subscriber's row lock. Here a cashier's posting holds that lock and pays the bill; the card
+     * settlement of the same bill waits for it, and once the cashier commits it must see the bill paid: the card's
+     * money becomes credit, and the bill is paid once, not twice.
+     */
+    @Test
+    void aCardSettlementWaitingForACashiersPostingSeesItsPayment() throws Exception {
+        Village v = Village.create();
+        long bill = v.bill(ledger.today().plusDays(5), "100.00");
+        Started started = card.start(new StartCommand(v.id, v.subscriberNo, List.of(), "10.0.0.1"));
+        String token = fake.tokenOf(started.attemptId());
+
+        jakarta.persistence.EntityManager cashier = CardTestDatabase.emf().createEntityManager();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            cashier.getTransaction().begin();
+            ledger.service(cashier, v.id).post(new PaymentCommand(v.id, v.subscriberId, Money.of("100.00"),
+                    PaymentChannel.CASH, ledger.today(), null, null, "office-" + started.reference()));
+            Future<Settlement> settlement = pool.submit(() -> card.settle(token, DeliveryChannel.CALLBACK,
+                    started.reference(), null));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (count("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") == 0) {
+                assertThat(settlement).isNotDone();
+                assertThat(System.nanoTime()).as("the settlement waits for the cashier's lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            cashier.getTransaction().commit();
+
+            assertThat(settlement.get(30, java.util.concurrent.TimeUnit.SECONDS).outcome())
+                    .isEqualTo(Outcome.SUCCEEDED);
+        } finally {
+            if (cashier.getTransaction().isActive()) {
+                cashier.getTransaction().rollback();
+            }
+            cashier.close();
+            pool.shutdownNow();
+        }
+        assertThat(string("SELECT SUM(amount) FROM payment_allocation WHERE bill_id = ? AND kind = 'PRINCIPAL'",
+                bill)).isEqualTo("100.00");
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE subscriber_id = ?", v.subscriberId)).isEqualTo(2);
+        SubscriberAccount after = account(v);
+        assertThat(after.debt()).isEqualTo(Money.ZERO);
+        assertThat(after.credit()).isEqualTo(Money.of("100.00"));
+    }
+
     @Test
     void aLateFailureNeverOverwritesSuccess() {
         Village v = Village.create();
