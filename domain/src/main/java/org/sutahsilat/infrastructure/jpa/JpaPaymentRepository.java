@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
-import org.sutahsilat.domain.billing.Bill;
 import org.sutahsilat.domain.billing.BillStatus;
 import org.sutahsilat.domain.institution.SurchargePolicy;
 import org.sutahsilat.domain.payment.AllocationKind;
@@ -15,6 +14,7 @@ import org.sutahsilat.domain.payment.PaymentRepository;
 import org.sutahsilat.domain.payment.PaymentSummary;
 import org.sutahsilat.domain.payment.SubscriberLedger;
 import org.sutahsilat.domain.payment.SurchargeCharge;
+import org.sutahsilat.domain.shared.BillingPeriod;
 import org.sutahsilat.domain.shared.Money;
 import org.sutahsilat.domain.shared.Page;
 import org.sutahsilat.domain.shared.PageRequest;
@@ -189,15 +189,18 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
 
     @Override
     public List<SubscriberLedger.BillEntry> billsInForce(long subscriberId) {
-        Query q = em.createQuery("SELECT b FROM Bill b WHERE " + scopeCondition("b")
-                + " AND b.subscriberId = :subscriberId AND b.status = :status ORDER BY b.dueDate, b.id", Bill.class);
+        // the five values the ledger needs, not the entities: nothing built, registered, copied and compared at flush
+        // (every posting reads the subscriber's bills under its lock)
+        Query q = em.createQuery("SELECT b.id, b.billNo, b.period, b.dueDate, b.total FROM Bill b WHERE "
+                + scopeCondition("b") + " AND b.subscriberId = :subscriberId AND b.status = :status"
+                + " ORDER BY b.dueDate, b.id");
         bindScope(q);
         @SuppressWarnings("unchecked")
-        List<Bill> bills = q.setParameter("subscriberId", subscriberId)
+        List<Object[]> bills = q.setParameter("subscriberId", subscriberId)
                 .setParameter("status", BillStatus.ISSUED)
                 .getResultList();
-        return bills.stream().map(b -> new SubscriberLedger.BillEntry(b.getId(), b.getBillNo(), b.getPeriod(),
-                b.getDueDate(), b.getTotal())).toList();
+        return bills.stream().map(b -> new SubscriberLedger.BillEntry((Long) b[0], (String) b[1],
+                (BillingPeriod) b[2], (LocalDate) b[3], (Money) b[4])).toList();
     }
 
     /**

@@ -42,7 +42,19 @@ public final class CallbackBench {
     private CallbackBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        boolean ok;
+        try {
+            ok = run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            ok = false;
+        }
+        // the driver's and the pools' threads would keep a failed run alive
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static boolean run(String[] args) throws Exception {
         int attempts = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
@@ -96,7 +108,7 @@ public final class CallbackBench {
             gatewayPool.shutdownNow();
             stub.close();
         }
-        System.exit(ok ? 0 : 1);
+        return ok;
     }
 
     /** {@code connections}: TCP connections (each a TLS handshake) the client opened to the stub while delivering. */

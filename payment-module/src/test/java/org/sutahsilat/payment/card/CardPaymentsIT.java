@@ -489,7 +489,9 @@ class CardPaymentsIT {
             Future<Settlement> settlement = pool.submit(() -> card.settle(token, DeliveryChannel.CALLBACK,
                     started.reference(), null));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (count("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") == 0) {
+            // the settlement's connection runs the subscriber's lock while the cashier holds it
+            while (count("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE"
+                    + " 'SELECT id FROM subscriber WHERE id = % FOR UPDATE'") == 0) {
                 assertThat(settlement).isNotDone();
                 assertThat(System.nanoTime()).as("the settlement waits for the cashier's lock").isLessThan(deadline);
                 Thread.sleep(20);

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One embedded MariaDB per test JVM with the real migrations, and the domain's persistence unit switched to
@@ -104,6 +105,7 @@ final class CardTestDatabase {
         final long id;
         final long subscriberId;
         final String subscriberNo;
+        private static final AtomicLong NEIGHBOURS = new AtomicLong();
         private int seq;
 
         private Village(long id, long subscriberId, String subscriberNo) {
@@ -125,7 +127,8 @@ final class CardTestDatabase {
 
         /** Another subscriber of the same institution (its own bills). */
         Village neighbour() {
-            String no = String.valueOf(700_000_000L + (long) (Math.random() * 99_999_999));
+            // unique in this JVM (random numbers collided once in a few hundred thousand neighbours: a failed run)
+            String no = String.valueOf(700_000_000L + NEIGHBOURS.incrementAndGet());
             long s = update("INSERT INTO subscriber (institution_id, subscriber_no, full_name, category, payment_code,"
                     + " created_at) VALUES (?, ?, 'Ali Demir', 'RESIDENTIAL', ?, NOW())", id, no,
                     org.sutahsilat.domain.subscriber.PaymentCode.generate(new java.security.SecureRandom()).value());
