@@ -81,41 +81,38 @@ public class JpaPaymentRepository extends JpaRepositorySupport implements Paymen
 
     @Override
     public boolean referenceUsed(PaymentChannel channel, String reference) {
-        // the unique key (channel, external_ref) answers it; JDBC on the transaction's connection, which sees every
+        // the unique key (channel, external_ref) answers it; on the transaction's connection, which sees every
         // payment of this transaction too (save flushes at once)
-        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
-                "SELECT 1 FROM payment WHERE channel = ? AND external_ref = ?")) {
-            ps.setString(1, channel.name());
-            ps.setString(2, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot check reference " + reference, e);
-        }
+        return anyRow("check reference " + reference, "SELECT 1 FROM payment WHERE channel = ? AND external_ref = ?",
+                channel.name(), reference);
     }
 
     @Override
     public void lockSubscriber(long subscriberId) {
-        // plain JDBC on the transaction's connection: an EclipseLink native query parses its SQL at every execution
-        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
-                "SELECT id FROM subscriber WHERE id = ? FOR UPDATE")) {
-            ps.setLong(1, subscriberId);
-            ps.executeQuery().close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot lock subscriber " + subscriberId, e);
-        }
+        anyRow("lock subscriber " + subscriberId, "SELECT id FROM subscriber WHERE id = ? FOR UPDATE", subscriberId);
     }
 
     @Override
     public void lockSubscriberByNo(long institutionId, String subscriberNo) {
-        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(
-                "SELECT id FROM subscriber WHERE institution_id = ? AND subscriber_no = ? FOR UPDATE")) {
-            ps.setLong(1, institutionId);
-            ps.setString(2, subscriberNo);
-            ps.executeQuery().close();
+        anyRow("lock subscriber " + subscriberNo,
+                "SELECT id FROM subscriber WHERE institution_id = ? AND subscriber_no = ? FOR UPDATE", institutionId,
+                subscriberNo);
+    }
+
+    /**
+     * Whether the query finds a row: plain JDBC on the transaction's connection (an EclipseLink native query parses
+     * its SQL at every execution; the driver caches this one). A locking query's locks stay until the transaction ends.
+     */
+    private boolean anyRow(String what, String sql, Object... params) {
+        try (PreparedStatement ps = TransactionConnection.of(em).prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot lock subscriber " + subscriberNo, e);
+            throw new IllegalStateException("cannot " + what, e);
         }
     }
 

@@ -64,7 +64,8 @@ public final class CallbackBench {
         LightIyzicoStub stub = FakeIyzico.startForLoad(fake);
         ExecutorService gatewayPool = Executors.newFixedThreadPool(threads * 2);
         IyzicoPaymentGateway gateway = new IyzicoPaymentGateway(new IyzicoSettings(stub.baseUrl(),
-                IyzicoStub.API_KEY, IyzicoStub.SECRET_KEY, Duration.ofSeconds(10), Duration.ofSeconds(10)), gatewayPool);
+                IyzicoStub.API_KEY, IyzicoStub.SECRET_KEY, Duration.ofSeconds(10), Duration.ofSeconds(10)),
+                gatewayPool);
         ExecutorService workers = Executors.newFixedThreadPool(threads);
         boolean ok;
         try {
@@ -83,7 +84,8 @@ public final class CallbackBench {
                 // the same work, not counted: the JIT compiles the settlement's paths (a server runs for days)
                 Result w = round.run(warmUp);
                 System.out.printf("warm-up: %d attempts, %d settled, %d failed deliveries, %d duplicates,"
-                        + " %.0f settled/s%n", warmUp, w.settled(), w.failures(), w.duplicates(), w.settled() / w.seconds());
+                        + " %.0f settled/s%n", warmUp, w.settled(), w.failures(), w.duplicates(),
+                        w.settled() / w.seconds());
                 warmUpOk = w.settled() == warmUp && w.failures() == 0 && w.duplicates() == 0;
             }
             Result r = round.run(attempts);
@@ -117,8 +119,8 @@ public final class CallbackBench {
     }
 
     /** One round: N attempts started against the stub (not timed), then all their deliveries at once (timed). */
-    private record Round(CardPayments card, FakeIyzico fake, LightIyzicoStub stub, Clock clock, List<Village> villages, int deliveries,
-                         ExecutorService workers) {
+    private record Round(CardPayments card, FakeIyzico fake, LightIyzicoStub stub, Clock clock, List<Village> villages,
+                         int deliveries, ExecutorService workers) {
 
         Result run(int attempts) throws Exception {
             LocalDate due = LocalDate.now(clock).plusDays(10);
